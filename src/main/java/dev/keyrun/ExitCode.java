@@ -1,0 +1,24 @@
+package dev.keyrun;
+
+/**
+ * Exit statuses of keyrun's own failures, following the convention of {@code env(1)} so that a
+ * wrapper script cannot confuse them with ordinary child failures.
+ *
+ * <p>Once the child runs, keyrun's status is the child's, and a child killed by signal N gives
+ * 128+N.
+ */
+public final class ExitCode {
+  /** keyrun failed before starting the child: bad flags, file, reference or store. */
+  public static final int KEYRUN_FAILED = 125;
+
+  /** The command was found but could not be executed. */
+  public static final int NOT_EXECUTABLE = 126;
+
+  /** The command was not found. */
+  public static final int NOT_FOUND = 127;
+
+  /** Offset added to a signal number when the child was killed by that signal. */
+  public static final int SIGNAL_OFFSET = 128;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,29 @@
+package dev.keyrun.backend;
+
+import dev.keyrun.reference.Reference;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A store that resolves references. Implementations are listed in {@code
+ * META-INF/services/dev.keyrun.backend.Backend} and found by {@link BackendRegistry}.
+ *
+ * <p>A backend receives all of its references of one run in a single call, so that it can batch
+ * (one helper process for many references, one read of a file). Different backends run in parallel,
+ * so implementations must not share mutable state.
+ */
+public interface Backend {
+
+  StoreInfo info();
+
+  /**
+   * Resolves every reference in {@code references}.
+   *
+   * @return one entry per reference: the value, or empty when the store has no such entry
+   * @throws StoreException when the store itself cannot answer; this fails the whole run
+   * @throws InvalidReferenceException when a reference is malformed for this store
+   */
+  Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
+      throws StoreException;
+}

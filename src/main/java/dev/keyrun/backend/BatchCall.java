@@ -1,0 +1,72 @@
+package dev.keyrun.backend;
+
+import dev.keyrun.reference.Reference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One call of a backend for its whole batch, turning what the backend returns or throws into one
+ * {@link Outcome} per reference. A malformed reference fails alone; a store failure fails the
+ * batch.
+ */
+final class BatchCall {
+  private BatchCall() {}
+
+  static List<Outcome> run(Backend backend, List<Reference> batch, StoreContext context) {
+    List<Reference> valid = new ArrayList<>(batch);
+    List<Outcome> outcomes = new ArrayList<>();
+    while (!valid.isEmpty()) {
+      try {
+        outcomes.addAll(found(backend, valid, backend.resolve(valid, context)));
+        return outcomes;
+      } catch (InvalidReferenceException e) {
+        Reference bad = find(valid, e.reference());
+        valid.remove(bad);
+        outcomes.add(
+            new Outcome.Failed(
+                bad, backend.info().name(), e.problem(), "expected " + e.expected()));
+      } catch (StoreException e) {
+        outcomes.addAll(failAll(valid, backend, e.getMessage(), e.hint()));
+        return outcomes;
+      } catch (RuntimeException e) {
+        outcomes.addAll(failAll(valid, backend, "internal error: " + e.getClass().getName(), null));
+        return outcomes;
+      }
+    }
+    return outcomes;
+  }
+
+  static List<Outcome> failAll(
+      List<Reference> batch, Backend backend, String problem, String hint) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Reference reference : batch) {
+      outcomes.add(new Outcome.Failed(reference, backend.info().name(), problem, hint));
+    }
+    return outcomes;
+  }
+
+  private static List<Outcome> found(
+      Backend backend, List<Reference> batch, Map<Reference, Optional<Secret>> values) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Reference reference : batch) {
+      Optional<Secret> value = values.getOrDefault(reference, Optional.empty());
+      outcomes.add(
+          value.isPresent()
+              ? new Outcome.Found(reference, value.get())
+              : new Outcome.Missing(
+                  reference, backend.info().name(), backend.info().missingHint()));
+    }
+    return outcomes;
+  }
+
+  private static Reference find(List<Reference> batch, String text) {
+    for (Reference reference : batch) {
+      if (reference.toString().equals(text)) {
+        return reference;
+      }
+    }
+    throw new IllegalStateException("backend rejected a reference it was not given");
+  }
+}

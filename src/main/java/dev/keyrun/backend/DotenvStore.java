@@ -1,0 +1,116 @@
+package dev.keyrun.backend;
+
+import dev.keyrun.dotenv.DotenvExpander;
+import dev.keyrun.dotenv.DotenvParser;
+import dev.keyrun.dotenv.DotenvSyntaxException;
+import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code dotenv:KEY} and {@code dotenv:/path/to/file#KEY}: a plaintext store file in keyrun's .env
+ * dialect, which must be private to the user (see {@link PrivateFile}).
+ *
+ * <p>The default file is {@code $KEYRUN_DOTENV_STORE}, else {@code ~/.config/keyrun/secrets.env}.
+ * Each file is read once per run however many keys come from it. Values in the store are final:
+ * {@code ${NAME}} may refer to earlier lines of the same store but never to the environment, and a
+ * value that looks like a reference is not resolved again.
+ */
+public final class DotenvStore implements Backend {
+  private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+  private static final String SYNTAX = "dotenv:KEY or dotenv:/absolute/path#KEY";
+  private static final StoreInfo INFO =
+      new StoreInfo(
+          "dotenv store",
+          List.of(Scheme.DOTENV),
+          "a plaintext .env file of mode 600",
+          "dotenv:OPENAI_API_KEY",
+          "add the key to the store file (mode 600), or fix the reference");
+
+  @Override
+  public StoreInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
+      throws StoreException {
+    Map<Path, Map<String, ExpandedValue>> files = new HashMap<>();
+    Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
+    for (Reference reference : references) {
+      Location location = locate(reference, context);
+      Map<String, ExpandedValue> store = files.get(location.file());
+      if (store == null) {
+        store = load(location.file());
+        files.put(location.file(), store);
+      }
+      ExpandedValue value = store.get(location.key());
+      values.put(reference, Optional.ofNullable(value).map(v -> Secret.ofUtf8(v.plainText())));
+    }
+    return values;
+  }
+
+  /** Returns the store file this backend reads by default in {@code context}. */
+  public static Path defaultFile(StoreContext context) {
+    String configured = context.environmentText("KEYRUN_DOTENV_STORE");
+    if (configured != null && !configured.isEmpty()) {
+      return Path.of(configured);
+    }
+    return context.home().resolve(".config/keyrun/secrets.env");
+  }
+
+  private static Location locate(Reference reference, StoreContext context) {
+    String body = reference.body();
+    int hash = body.lastIndexOf('#');
+    Path file = hash < 0 ? defaultFile(context) : path(reference, body.substring(0, hash), context);
+    String key = hash < 0 ? body : body.substring(hash + 1);
+    if (!KEY.matcher(key).matches()) {
+      throw new InvalidReferenceException(reference, "invalid key", SYNTAX);
+    }
+    return new Location(file, key);
+  }
+
+  private static Path path(Reference reference, String text, StoreContext context) {
+    if (text.startsWith("~/")) {
+      return context.home().resolve(text.substring(2));
+    }
+    if (!text.startsWith("/")) {
+      throw new InvalidReferenceException(reference, "store path is not absolute", SYNTAX);
+    }
+    return Path.of(text);
+  }
+
+  private static Map<String, ExpandedValue> load(Path file) throws StoreException {
+    byte[] content;
+    try {
+      content = PrivateFile.read(file);
+    } catch (NoSuchFileException e) {
+      throw new StoreException(
+          "dotenv store " + file + " does not exist",
+          "create it with mode 600, or set KEYRUN_DOTENV_STORE to the store file",
+          e);
+    } catch (PrivateFile.UnsafeFileException e) {
+      throw new StoreException("dotenv store " + file + " " + e.problem(), e.hint(), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read dotenv store " + file + ": " + e.getMessage(), null, e);
+    }
+
+    try {
+      return DotenvExpander.expand(
+          DotenvParser.parse(file.toString(), content), name -> null, text -> false);
+    } catch (DotenvSyntaxException e) {
+      throw new StoreException(e.getMessage(), "fix that line of the store file", e);
+    }
+  }
+
+  private record Location(Path file, String key) {}
+}

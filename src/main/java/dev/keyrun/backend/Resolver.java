@@ -1,0 +1,117 @@
+package dev.keyrun.backend;
+
+import dev.keyrun.reference.Reference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Resolves a set of references: each backend gets all of its references in one call, different
+ * backends run in parallel on their own threads, and a backend that has not answered by the
+ * deadline fails its references with a timeout.
+ */
+public final class Resolver {
+  private final BackendRegistry registry;
+
+  public Resolver(BackendRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Returns one outcome per distinct reference, in the order first given. */
+  public Map<Reference, Outcome> resolve(
+      Collection<Reference> references, StoreContext context, Duration timeout) {
+    Map<Reference, Outcome> outcomes = new LinkedHashMap<>();
+    Map<Backend, List<Reference>> batches = new LinkedHashMap<>();
+    for (Reference reference : new LinkedHashSet<>(references)) {
+      Optional<Backend> backend = registry.forScheme(reference.scheme());
+      if (backend.isEmpty()) {
+        outcomes.put(reference, unavailable(reference));
+      } else {
+        batches.computeIfAbsent(backend.get(), b -> new ArrayList<>()).add(reference);
+      }
+    }
+
+    Map<Backend, CompletableFuture<List<Outcome>>> running = new LinkedHashMap<>();
+    batches.forEach((backend, batch) -> running.put(backend, start(backend, batch, context)));
+
+    Instant deadline = Instant.now().plus(timeout);
+    running.forEach(
+        (backend, future) -> {
+          for (Outcome outcome : await(backend, batches.get(backend), future, deadline, timeout)) {
+            outcomes.put(outcome.reference(), outcome);
+          }
+        });
+    return orderedLike(references, outcomes);
+  }
+
+  private static CompletableFuture<List<Outcome>> start(
+      Backend backend, List<Reference> batch, StoreContext context) {
+    CompletableFuture<List<Outcome>> future = new CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            () -> future.complete(BatchCall.run(backend, batch, context)),
+            "keyrun-" + backend.info().name());
+    // A store that hangs must not keep keyrun alive after the deadline.
+    worker.setDaemon(true);
+    worker.start();
+    return future;
+  }
+
+  private static List<Outcome> await(
+      Backend backend,
+      List<Reference> batch,
+      CompletableFuture<List<Outcome>> future,
+      Instant deadline,
+      Duration timeout) {
+    try {
+      long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+      return future.get(remaining, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return BatchCall.failAll(
+          batch,
+          backend,
+          "no answer within " + timeout.toSeconds() + " s",
+          "check that the store is reachable, or raise --timeout");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return BatchCall.failAll(batch, backend, "interrupted", null);
+    } catch (ExecutionException e) {
+      return BatchCall.failAll(batch, backend, "failed: " + e.getCause(), null);
+    }
+  }
+
+  private Outcome unavailable(Reference reference) {
+    return new Outcome.Failed(
+        reference,
+        reference.scheme().prefix() + " store",
+        "no store for " + reference.scheme().prefix() + " references in this build of keyrun",
+        "stores available here: " + availableSchemes());
+  }
+
+  private String availableSchemes() {
+    List<String> prefixes = new ArrayList<>();
+    for (Backend backend : registry.backends()) {
+      backend.info().schemes().forEach(s -> prefixes.add(s.prefix()));
+    }
+    return String.join(" ", prefixes);
+  }
+
+  private static Map<Reference, Outcome> orderedLike(
+      Collection<Reference> references, Map<Reference, Outcome> outcomes) {
+    Map<Reference, Outcome> ordered = new LinkedHashMap<>();
+    for (Reference reference : references) {
+      ordered.putIfAbsent(reference, outcomes.get(reference));
+    }
+    return ordered;
+  }
+}

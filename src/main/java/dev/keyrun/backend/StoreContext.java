@@ -1,0 +1,18 @@
+package dev.keyrun.backend;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a store may read from the world while it resolves: keyrun's own environment as bytes, the
+ * user's home directory and the deadline after which resolution is abandoned.
+ */
+public record StoreContext(Map<String, byte[]> environment, Path home, Instant deadline) {
+
+  /** Returns the environment variable {@code name} decoded as UTF-8, or null when unset. */
+  public String environmentText(String name) {
+    byte[] value = environment.get(name);
+    return value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

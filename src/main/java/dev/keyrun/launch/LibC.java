@@ -1,0 +1,54 @@
+package dev.keyrun.launch;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+
+/**
+ * The C library calls keyrun makes through JNA. Strings cross as {@link Pointer}s to byte arrays
+ * that keyrun encodes itself, so that no value depends on the JVM's idea of the locale.
+ */
+interface LibC extends Library {
+  LibC INSTANCE = Native.load("c", LibC.class);
+
+  int execve(Pointer path, Pointer argv, Pointer envp);
+
+  int posix_spawn(
+      IntByReference pid,
+      Pointer path,
+      Pointer fileActions,
+      Pointer attributes,
+      Pointer argv,
+      Pointer envp);
+
+  int posix_spawnattr_init(Pointer attributes);
+
+  int posix_spawnattr_destroy(Pointer attributes);
+
+  int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+  int posix_spawnattr_setsigmask(Pointer attributes, Pointer signalSet);
+
+  int waitpid(int pid, IntByReference status, int options);
+
+  int kill(int pid, int signal);
+
+  int fcntl(int fd, int command, int argument);
+
+  int sigprocmask(int how, Pointer set, Pointer oldSet);
+
+  int isatty(int fd);
+
+  int tcgetpgrp(int fd);
+
+  int getpgrp();
+
+  int getpgid(int pid);
+
+  int geteuid();
+
+  int getpid();
+
+  String strerror(int errno);
+}

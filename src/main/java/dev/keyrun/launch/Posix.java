@@ -1,0 +1,144 @@
+package dev.keyrun.launch;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.ptr.IntByReference;
+
+/** The POSIX process calls keyrun needs, with the constants that differ between Linux and macOS. */
+public final class Posix {
+  static final int F_GETFD = 1;
+  static final int F_SETFD = 2;
+  static final int FD_CLOEXEC = 1;
+  static final int EINTR = 4;
+  static final int ENOENT = 2;
+  static final int EACCES = 13;
+  static final int ENOEXEC = 8;
+
+  /** Size of a buffer large enough for sigset_t and posix_spawnattr_t on Linux and macOS. */
+  private static final int OPAQUE_STRUCT_SIZE = 1024;
+
+  private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+
+  private Posix() {}
+
+  private static LibC libc() {
+    return LibC.INSTANCE;
+  }
+
+  public static int effectiveUid() {
+    return libc().geteuid();
+  }
+
+  public static int pid() {
+    return libc().getpid();
+  }
+
+  static int lastError() {
+    return Native.getLastError();
+  }
+
+  static String describeError(int errno) {
+    return libc().strerror(errno);
+  }
+
+  /** Unblocks every signal for the calling thread, because a blocked mask survives execve. */
+  static void unblockAllSignals() {
+    Memory empty = new Memory(OPAQUE_STRUCT_SIZE);
+    empty.clear();
+    int setMask = Platform.isMac() ? 3 : 2;
+    libc().sigprocmask(setMask, empty, null);
+  }
+
+  static void setCloseOnExec(int fd) {
+    int flags = libc().fcntl(fd, F_GETFD, 0);
+    if (flags >= 0 && (flags & FD_CLOEXEC) == 0) {
+      libc().fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+    }
+  }
+
+  /** Replaces this process with {@code path}; returns the errno only if that failed. */
+  static int execve(NativeArguments command) {
+    libc().execve(command.path(), command.argv(), command.envp());
+    return lastError();
+  }
+
+  /**
+   * Starts {@code command} as a child with an empty signal mask and returns its pid.
+   *
+   * @throws LaunchFailure carrying the errno when the child could not be started
+   */
+  static int spawn(NativeArguments command) {
+    Memory attributes = new Memory(OPAQUE_STRUCT_SIZE);
+    attributes.clear();
+    Memory emptyMask = new Memory(OPAQUE_STRUCT_SIZE);
+    emptyMask.clear();
+    libc().posix_spawnattr_init(attributes);
+    try {
+      libc().posix_spawnattr_setsigmask(attributes, emptyMask);
+      libc().posix_spawnattr_setflags(attributes, POSIX_SPAWN_SETSIGMASK);
+
+      IntByReference pid = new IntByReference();
+      int error =
+          libc().posix_spawn(pid, command.path(), null, attributes, command.argv(), command.envp());
+      if (error != 0) {
+        throw new LaunchFailure(error);
+      }
+      return pid.getValue();
+    } finally {
+      libc().posix_spawnattr_destroy(attributes);
+    }
+  }
+
+  /** Waits for {@code pid} to end and returns its raw wait status. */
+  static int waitFor(int pid) {
+    IntByReference status = new IntByReference();
+    while (libc().waitpid(pid, status, 0) < 0) {
+      if (lastError() != EINTR) {
+        throw new IllegalStateException("waitpid failed: " + describeError(lastError()));
+      }
+    }
+    return status.getValue();
+  }
+
+  static void kill(int pid, int signal) {
+    libc().kill(pid, signal);
+  }
+
+  /**
+   * Tells whether keyrun and {@code child} sit in the foreground process group of the terminal on
+   * stdin, in which case the terminal has already sent Ctrl-C and window-size signals to both.
+   */
+  static boolean terminalSignalsReachChild(int child) {
+    if (libc().isatty(0) != 1) {
+      return false;
+    }
+    int group = libc().getpgrp();
+    return libc().tcgetpgrp(0) == group && libc().getpgid(child) == group;
+  }
+
+  /** Converts a raw wait status into keyrun's exit status: the code, or 128+N for signal N. */
+  static int exitStatus(int waitStatus) {
+    int signal = waitStatus & 0x7f;
+    if (signal == 0) {
+      return (waitStatus >> 8) & 0xff;
+    }
+    return dev.keyrun.ExitCode.SIGNAL_OFFSET + signal;
+  }
+
+  /** An errno from posix_spawn. */
+  static final class LaunchFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+
+    LaunchFailure(int errno) {
+      super("posix_spawn failed with errno " + errno);
+      this.errno = errno;
+    }
+
+    int errno() {
+      return errno;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.keyrun.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import sun.misc.Signal;
+
+/**
+ * Forwards the signals keyrun receives to its child while it supervises.
+ *
+ * <p>Handlers are armed before the child starts, because a signal that arrives between the start
+ * and the set-up would otherwise hit keyrun's default action (exit) and leave the child running
+ * unsupervised. Signals that arrive before the child's pid is known are queued and sent right after
+ * it starts.
+ *
+ * <p>Ctrl-C and window-size changes reach the whole foreground process group from the terminal, so
+ * they are forwarded only when the child would not already have received them.
+ */
+final class SignalForwarder {
+  // NOTE: SIGQUIT is missing because the JVM reserves it for thread dumps and refuses a handler.
+  private static final List<String> FORWARDED =
+      List.of("TERM", "INT", "HUP", "USR1", "USR2", "WINCH");
+  private static final List<String> SENT_BY_TERMINAL = List.of("INT", "WINCH");
+
+  private final List<Integer> queued = new ArrayList<>();
+  private int child;
+
+  /** Installs the handlers; from now on keyrun no longer exits on these signals. */
+  void arm() {
+    for (String name : FORWARDED) {
+      try {
+        Signal.handle(new Signal(name), this::receive);
+      } catch (IllegalArgumentException e) {
+        // The signal is ignored by keyrun's caller (nohup) or unknown here: the child inherits
+        // that.
+      }
+    }
+  }
+
+  /** Sets the child that receives signals from now on, and sends it any queued ones. */
+  synchronized void attach(int pid) {
+    child = pid;
+    for (int signal : queued) {
+      Posix.kill(child, signal);
+    }
+    queued.clear();
+  }
+
+  private synchronized void receive(Signal signal) {
+    if (child == 0) {
+      queued.add(signal.getNumber());
+      return;
+    }
+    if (SENT_BY_TERMINAL.contains(signal.getName()) && Posix.terminalSignalsReachChild(child)) {
+      return;
+    }
+    Posix.kill(child, signal.getNumber());
+  }
+}

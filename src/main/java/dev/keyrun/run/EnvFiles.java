@@ -1,0 +1,133 @@
+package dev.keyrun.run;
+
+import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.PrivateFile;
+import dev.keyrun.dotenv.DotenvEntry;
+import dev.keyrun.dotenv.DotenvExpander;
+import dev.keyrun.dotenv.DotenvParser;
+import dev.keyrun.dotenv.DotenvSyntaxException;
+import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.dotenv.Piece;
+import dev.keyrun.reference.Reference;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads the {@code --env-file} files in order. A later file overrides an earlier one, and {@code
+ * ${NAME}} in a later file sees the keys of the earlier ones before the environment.
+ *
+ * <p>A file that holds a plain value must be private to the user, like a store file; a file of
+ * references only (and empty values) may be shared, because it holds no secret.
+ */
+final class EnvFiles {
+  private EnvFiles() {}
+
+  static Map<String, ExpandedValue> load(List<Path> files, Map<String, byte[]> environment) {
+    Map<String, ExpandedValue> declared = new LinkedHashMap<>();
+    for (Path file : files) {
+      declared.putAll(loadOne(file, declared, environment));
+    }
+    return declared;
+  }
+
+  private static Map<String, ExpandedValue> loadOne(
+      Path file, Map<String, ExpandedValue> earlier, Map<String, byte[]> environment) {
+    BasicFileAttributes before = attributes(file);
+    byte[] content = read(file);
+
+    Map<String, ExpandedValue> values;
+    try {
+      List<DotenvEntry> entries = DotenvParser.parse(file.toString(), content);
+      values =
+          DotenvExpander.expand(
+              entries, name -> lookup(name, earlier, environment, file), Reference::isReference);
+    } catch (DotenvSyntaxException e) {
+      throw KeyrunException.failed(
+          e.source() + ":" + e.line(), e.reason(), "fix that line; the whole file was rejected");
+    }
+
+    String plainKey = firstPlainKey(values);
+    if (plainKey != null) {
+      requirePrivate(file, before, plainKey);
+    }
+    return values;
+  }
+
+  private static String lookup(
+      String name, Map<String, ExpandedValue> earlier, Map<String, byte[]> environment, Path file) {
+    ExpandedValue value = earlier.get(name);
+    if (value == null) {
+      byte[] inherited = environment.get(name);
+      return inherited == null ? null : new String(inherited, StandardCharsets.UTF_8);
+    }
+    if (value.isReference()) {
+      return value.pieces().get(0).text();
+    }
+    if (value.isPlain()) {
+      return value.plainText();
+    }
+    throw KeyrunException.failed(
+        file.toString(),
+        "${" + name + "} refers to a value composed from a reference in an earlier file",
+        "declare " + name + " in the same file as the line that uses it");
+  }
+
+  private static String firstPlainKey(Map<String, ExpandedValue> values) {
+    for (ExpandedValue value : values.values()) {
+      boolean hasText =
+          value.pieces().stream().anyMatch(p -> !p.reference() && !p.text().isEmpty());
+      boolean hasReference = value.pieces().stream().anyMatch(Piece::reference);
+      if (hasText && !hasReference) {
+        return value.key();
+      }
+    }
+    return null;
+  }
+
+  private static void requirePrivate(Path file, BasicFileAttributes before, String plainKey) {
+    BasicFileAttributes after;
+    try {
+      after = PrivateFile.check(file);
+    } catch (PrivateFile.UnsafeFileException e) {
+      throw KeyrunException.failed(
+          file.toString(), "holds plain values (" + plainKey + ") and " + e.problem(), e.hint());
+    } catch (IOException e) {
+      throw KeyrunException.failed(
+          file.toString(), "cannot check permissions: " + e.getMessage(), null);
+    }
+    if (!Objects.equals(before.fileKey(), after.fileKey())
+        || !before.lastModifiedTime().equals(after.lastModifiedTime())) {
+      throw KeyrunException.failed(
+          file.toString(), "changed while it was read", "run keyrun again");
+    }
+  }
+
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      throw KeyrunException.failed(file.toString(), "no such file", "check the --env-file path");
+    } catch (IOException e) {
+      throw KeyrunException.failed(file.toString(), "cannot read: " + e.getMessage(), null);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw KeyrunException.failed(file.toString(), "no such file", "check the --env-file path");
+    } catch (IOException e) {
+      throw KeyrunException.failed(file.toString(), "cannot read: " + e.getMessage(), null);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.keyrun.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code keyrun run} was asked to do, validated and immutable.
+ *
+ * @param envFiles files in the order given; later files override earlier ones
+ * @param only the keys the child receives, or an empty set for all declared keys
+ * @param cleanEnv start the child from the allow-list instead of keyrun's environment
+ * @param override declared keys replace inherited ones (false: inherited ones win)
+ * @param timeout the time stores get to resolve every reference
+ * @param supervise keep keyrun running as the child's parent instead of exec'ing it
+ * @param command the command and its arguments
+ */
+public record RunRequest(
+    List<Path> envFiles,
+    Set<String> only,
+    boolean cleanEnv,
+    boolean override,
+    Duration timeout,
+    boolean supervise,
+    List<String> command) {
+
+  public RunRequest {
+    envFiles = List.copyOf(envFiles);
+    only = Set.copyOf(only);
+    command = List.copyOf(command);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.keyrun.run;
+
+import dev.keyrun.backend.BackendRegistry;
+import dev.keyrun.backend.Resolver;
+import dev.keyrun.backend.StoreContext;
+import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.launch.Launcher;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a command with its secrets: load the env files, select the keys, resolve them all, build the
+ * child's environment, then exec or supervise. Nothing starts unless every key resolved.
+ */
+public final class RunService {
+  private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+
+  private final BackendRegistry registry;
+  private final Map<String, byte[]> environment;
+  private final Path home;
+  private final PrintStream stderr;
+
+  public RunService(
+      BackendRegistry registry, Map<String, byte[]> environment, Path home, PrintStream stderr) {
+    this.registry = registry;
+    this.environment = environment;
+    this.home = home;
+    this.stderr = stderr;
+  }
+
+  /** Runs the request and returns keyrun's exit status (in exec mode it does not return). */
+  public int run(RunRequest request) {
+    Map<String, ExpandedValue> declared = EnvFiles.load(request.envFiles(), environment);
+    List<Declaration> selected = Selection.select(declared, environment, request);
+    logSelection(selected);
+
+    long started = System.nanoTime();
+    StoreContext context =
+        new StoreContext(environment, home, Instant.now().plus(request.timeout()));
+    Map<String, byte[]> values =
+        new Composer(new Resolver(registry), context).compose(selected, request.timeout());
+    LOG.info("resolved {} keys in {} ms", values.size(), (System.nanoTime() - started) / 1_000_000);
+
+    Map<String, byte[]> child = childEnvironment(selected, values, request);
+
+    if (request.supervise()) {
+      LOG.info("starting {} as a supervised child", request.command().get(0));
+      return Launcher.supervise(request.command(), child, environment);
+    }
+    LOG.info("replacing keyrun with {} (exec)", request.command().get(0));
+    Launcher.exec(request.command(), child, environment);
+    throw new IllegalStateException("exec returned");
+  }
+
+  private Map<String, byte[]> childEnvironment(
+      List<Declaration> selected, Map<String, byte[]> values, RunRequest request) {
+    Map<String, byte[]> child = CleanEnvironment.inherited(environment, request.cleanEnv());
+
+    List<String> overridden = new ArrayList<>();
+    for (Declaration declaration : selected) {
+      byte[] inherited = child.get(declaration.key());
+      byte[] value = values.get(declaration.key());
+      if (!declaration.inherited() && inherited != null && !Arrays.equals(inherited, value)) {
+        overridden.add(declaration.key());
+      }
+      child.put(declaration.key(), value);
+    }
+
+    if (!overridden.isEmpty()) {
+      stderr.println(
+          "keyrun: notice: env files override inherited "
+              + String.join(", ", overridden)
+              + " (--no-override keeps inherited values)");
+    }
+    return child;
+  }
+
+  private static void logSelection(List<Declaration> selected) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (Declaration declaration : selected) {
+      origins.put(declaration.key(), describe(declaration));
+    }
+    origins.forEach((key, origin) -> LOG.info("{}: {}", key, origin));
+  }
+
+  /** Describes where a key's value comes from, naming references but never a plain value. */
+  private static String describe(Declaration declaration) {
+    List<String> references = new ArrayList<>();
+    for (dev.keyrun.dotenv.Piece piece : declaration.value().pieces()) {
+      if (piece.reference()) {
+        references.add(piece.text());
+      }
+    }
+    String source = references.isEmpty() ? "plain value" : String.join(" + ", references);
+    return source + " (" + declaration.origin() + ")";
+  }
+}
