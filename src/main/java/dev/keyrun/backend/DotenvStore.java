@@ -1,7 +1,6 @@
 package dev.keyrun.backend;
 
 import dev.keyrun.dotenv.DotenvExpander;
-import dev.keyrun.dotenv.DotenvParser;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.reference.Reference;
@@ -105,8 +104,7 @@ public final class DotenvStore implements Backend {
     }
 
     try {
-      return DotenvExpander.expand(
-          DotenvParser.parse(file.toString(), content), name -> null, text -> false);
+      return DotenvExpander.parseAndExpand(file.toString(), content, name -> null, text -> false);
     } catch (DotenvSyntaxException e) {
       throw new StoreException(e.getMessage(), "fix that line of the store file", e);
     }

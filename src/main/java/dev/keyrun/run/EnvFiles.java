@@ -2,9 +2,7 @@ package dev.keyrun.run;
 
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.PrivateFile;
-import dev.keyrun.dotenv.DotenvEntry;
 import dev.keyrun.dotenv.DotenvExpander;
-import dev.keyrun.dotenv.DotenvParser;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.dotenv.Piece;
@@ -46,10 +44,12 @@ final class EnvFiles {
 
     Map<String, ExpandedValue> values;
     try {
-      List<DotenvEntry> entries = DotenvParser.parse(file.toString(), content);
       values =
-          DotenvExpander.expand(
-              entries, name -> lookup(name, earlier, environment, file), Reference::isReference);
+          DotenvExpander.parseAndExpand(
+              file.toString(),
+              content,
+              name -> lookup(name, earlier, environment, file),
+              Reference::isReference);
     } catch (DotenvSyntaxException e) {
       throw KeyrunException.failed(
           e.source() + ":" + e.line(), e.reason(), "fix that line; the whole file was rejected");

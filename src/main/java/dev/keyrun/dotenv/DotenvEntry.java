@@ -1,0 +1,19 @@
+package dev.keyrun.dotenv;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One {@code KEY=VALUE} assignment as written, before any {@code ${NAME}} is looked up.
+ *
+ * @param key the key, without any {@code export} prefix
+ * @param segments the value as literal text and expansions, in order, and empty for an empty value
+ * @param line the 1-based physical line of the key
+ */
+public record DotenvEntry(String key, List<Segment> segments, int line) {
+
+  public DotenvEntry {
+    Objects.requireNonNull(key, "key");
+    segments = List.copyOf(segments);
+  }
+}
