@@ -1,5 +1,7 @@
 package dev.keyrun.cli;
 
+import java.util.Set;
+
 /**
  * How much keyrun logs: nothing but warnings by default, keys and timings with {@code --verbose},
  * and stack traces too with {@code --debug}. Never values.
@@ -15,14 +17,26 @@ enum LogLevel {
     this.slf4jLevel = slf4jLevel;
   }
 
-  /** Reads the level from keyrun's own arguments, which end at the first {@code --}. */
+  /** keyrun's options that take a value in the next argument. */
+  private static final Set<String> OPTIONS_WITH_VALUE =
+      Set.of("-e", "--env-file", "--only", "--timeout");
+
+  private static final Set<String> SUBCOMMANDS = Set.of("run", "read");
+
+  /**
+   * Reads the level from keyrun's own arguments, which end at {@code --} or at the command, whose
+   * own {@code --verbose} must not change keyrun's logging.
+   */
   static LogLevel fromArguments(String[] args) {
     LogLevel level = QUIET;
-    for (String arg : args) {
-      if ("--".equals(arg)) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if ("--".equals(arg) || (!arg.startsWith("-") && !(i == 0 && SUBCOMMANDS.contains(arg)))) {
         break;
       }
-      if ("--debug".equals(arg)) {
+      if (OPTIONS_WITH_VALUE.contains(arg)) {
+        i++;
+      } else if ("--debug".equals(arg)) {
         level = DEBUG;
       } else if (("-v".equals(arg) || "--verbose".equals(arg)) && level == QUIET) {
         level = VERBOSE;

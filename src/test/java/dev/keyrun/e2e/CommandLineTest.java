@@ -1,0 +1,93 @@
+package dev.keyrun.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** keyrun read, --help and --version, as shell wrappers and users call them. */
+class CommandLineTest {
+  @TempDir Path directory;
+
+  @Test
+  void readPrintsValueAndNewline() throws Exception {
+    Path secret = TestFiles.writePrivate(directory.resolve("secret"), "line1\nline2");
+
+    Keyrun.Result result = Keyrun.in(directory).args("read", "file://" + secret).run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("line1\nline2\n", result.stdout());
+  }
+
+  @Test
+  void readWithNOmitsNewline() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "TOKEN=abc\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("KEYRUN_DOTENV_STORE", store.toString())
+            .args("read", "-n", "dotenv:TOKEN")
+            .run();
+
+    assertEquals("abc", result.stdout());
+  }
+
+  @Test
+  void readOfMissingKeyFails() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "TOKEN=abc\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("KEYRUN_DOTENV_STORE", store.toString())
+            .args("read", "dotenv:ABSENT")
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().startsWith("keyrun: dotenv:ABSENT: not found in the dotenv store\n"),
+        result.stderr());
+    assertEquals("", result.stdout());
+  }
+
+  @Test
+  void helpGoesToStdout() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("--help").run();
+
+    assertEquals(0, result.status());
+    assertTrue(result.stdout().startsWith("Usage: keyrun"), result.stdout());
+    assertTrue(result.stdout().contains("--env-file"), result.stdout());
+  }
+
+  @Test
+  void versionNamesKeyrun() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("--version").run();
+
+    assertEquals(0, result.status());
+    assertTrue(result.stdout().startsWith("keyrun "), result.stdout());
+  }
+
+  @Test
+  void runSubcommandMatchesDefault() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("run", "--", "sh", "-c", "exit 3").run();
+
+    assertEquals(3, result.status());
+  }
+
+  @Test
+  void missingCommandIsUsageError() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().startsWith("keyrun: run: no command given\n"), result.stderr());
+  }
+
+  @Test
+  void optionsAfterCommandBelongToIt() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("sh", "-c", "echo $0", "--verbose").run();
+
+    assertEquals("--verbose\n", result.stdout());
+    assertEquals("", result.stderr());
+  }
+}
