@@ -21,7 +21,7 @@ public interface Backend {
    * Resolves every reference in {@code references}.
    *
    * @return one entry per reference: the value, or empty when the store has no such entry
-   * @throws StoreException when the store itself cannot answer; this fails the whole run
+   * @throws StoreException when the store itself fails, which fails every reference of the batch
    * @throws InvalidReferenceException when a reference is malformed for this store
    */
   Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)

@@ -2,17 +2,17 @@ package dev.keyrun.backend;
 
 import dev.keyrun.reference.Reference;
 
-/** What resolving one reference gave: a value, or the reason there is none. */
+/** The result of resolving one reference: a value, or the reason there is none. */
 public sealed interface Outcome {
   Reference reference();
 
   /** The store returned a value. */
   record Found(Reference reference, Secret secret) implements Outcome {}
 
-  /** The store answered, and has no such entry. */
+  /** The store responded, and has no such entry. */
   record Missing(Reference reference, String store, String hint) implements Outcome {}
 
-  /** The store could not answer, or the reference is malformed, or no store serves it. */
+  /** The store failed, the reference is malformed, or no store serves its scheme. */
   record Failed(Reference reference, String store, String problem, String hint)
       implements Outcome {}
 }

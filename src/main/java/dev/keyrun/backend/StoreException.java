@@ -1,7 +1,7 @@
 package dev.keyrun.backend;
 
 /**
- * A store that could not answer: unreadable file, unsafe permissions, missing tool, timeout. This
+ * A store that failed to respond: unreadable file, unsafe permissions, missing tool, timeout. This
  * differs from a missing entry, which a backend reports as an empty result.
  *
  * <p>The message names files, keys and references, never a value.

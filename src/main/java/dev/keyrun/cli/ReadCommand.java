@@ -27,7 +27,7 @@ final class ReadCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "30",
-      description = "Give the store at most SECONDS to answer (default: 30).")
+      description = "Give the store at most SECONDS to respond (default: 30).")
   int timeoutSeconds;
 
   @Parameters(paramLabel = "REFERENCE", description = "A reference such as dotenv:API_KEY.")

@@ -20,7 +20,7 @@ public final class Launcher {
    *
    * @param command the command and its arguments as given after {@code --}
    * @param environment the child's complete environment
-   * @param callerEnvironment keyrun's own environment, which says which descriptors to keep
+   * @param callerEnvironment keyrun's own environment, whose LISTEN_FDS names descriptors to keep
    */
   public static void exec(
       List<String> command,

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a secret lives: a scheme and the scheme-specific rest, such as {@code dotenv:API_KEY}.
+ * The location of a secret: a scheme and the scheme-specific rest, such as {@code dotenv:API_KEY}.
  *
  * <p>A reference is not secret, so it may appear in messages and logs; what it resolves to may not.
  */
