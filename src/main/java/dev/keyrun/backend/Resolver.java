@@ -59,12 +59,29 @@ public final class Resolver {
     CompletableFuture<List<Outcome>> future = new CompletableFuture<>();
     Thread worker =
         new Thread(
-            () -> future.complete(BatchCall.run(backend, batch, context)),
-            "keyrun-" + backend.info().name());
+            () -> runBatch(backend, batch, context, future), "keyrun-" + backend.info().name());
     // A store that hangs must not keep keyrun alive after the deadline.
     worker.setDaemon(true);
     worker.start();
     return future;
+  }
+
+  /**
+   * Completes {@code future} with the batch's outcomes. A throwable that escapes {@link BatchCall},
+   * such as an {@link Error} from the backend, completes it exceptionally. Otherwise the thread's
+   * default handler would print the throwable's message, which may contain a value, and the batch
+   * would wait out the whole timeout.
+   */
+  private static void runBatch(
+      Backend backend,
+      List<Reference> batch,
+      StoreContext context,
+      CompletableFuture<List<Outcome>> future) {
+    try {
+      future.complete(BatchCall.run(backend, batch, context));
+    } catch (Throwable e) {
+      future.completeExceptionally(e);
+    }
   }
 
   private static List<Outcome> await(
@@ -86,7 +103,9 @@ public final class Resolver {
       Thread.currentThread().interrupt();
       return BatchCall.failAll(batch, backend, "interrupted", null);
     } catch (ExecutionException e) {
-      return BatchCall.failAll(batch, backend, "failed: " + e.getCause(), null);
+      // The message of a backend's throwable may contain a value, so only its class is shown.
+      return BatchCall.failAll(
+          batch, backend, "internal error: " + e.getCause().getClass().getName(), null);
     }
   }
 
