@@ -101,6 +101,9 @@ final class Keyrun {
         "-XX:+UseSerialGC",
         "-Xlog:disable",
         "-Xlog:all=warning:stderr",
+        "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:-DisplayVMOutput",
+        "--enable-native-access=ALL-UNNAMED",
         "-cp",
         System.getProperty("java.class.path"),
         "dev.keyrun.cli.Main");
