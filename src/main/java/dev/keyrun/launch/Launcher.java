@@ -26,10 +26,8 @@ public final class Launcher {
       List<String> command,
       Map<String, byte[]> environment,
       Map<String, byte[]> callerEnvironment) {
-    Path program = CommandLocator.locate(command.get(0), environment);
-    NativeArguments arguments = prepare(program, command, environment);
+    NativeArguments arguments = prepare(command, environment, callerEnvironment);
 
-    Descriptors.closeJvmDescriptorsOnExec(callerEnvironment);
     System.out.flush();
     System.err.flush();
     Posix.unblockAllSignals();
@@ -46,9 +44,7 @@ public final class Launcher {
       List<String> command,
       Map<String, byte[]> environment,
       Map<String, byte[]> callerEnvironment) {
-    Path program = CommandLocator.locate(command.get(0), environment);
-    NativeArguments arguments = prepare(program, command, environment);
-    Descriptors.closeJvmDescriptorsOnExec(callerEnvironment);
+    NativeArguments arguments = prepare(command, environment, callerEnvironment);
 
     SignalForwarder forwarder = new SignalForwarder();
     forwarder.arm();
@@ -66,8 +62,13 @@ public final class Launcher {
     return Posix.exitStatus(Posix.waitFor(pid));
   }
 
+  /** Finds the program, lays out its arguments and keeps the JVM's descriptors from the child. */
   private static NativeArguments prepare(
-      Path program, List<String> command, Map<String, byte[]> environment) {
+      List<String> command,
+      Map<String, byte[]> environment,
+      Map<String, byte[]> callerEnvironment) {
+    Path program = CommandLocator.locate(command.get(0), environment);
+    Descriptors.closeJvmDescriptorsOnExec(callerEnvironment);
     byte[] path = program.toString().getBytes(StandardCharsets.UTF_8);
     List<byte[]> argv = ProcessArguments.tail(command);
     return new NativeArguments(path, argv, entries(environment));
