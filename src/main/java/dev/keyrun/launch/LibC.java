@@ -8,9 +8,13 @@ import com.sun.jna.ptr.IntByReference;
 /**
  * The C library calls keyrun makes through JNA. Strings cross as {@link Pointer}s to byte arrays
  * that keyrun encodes itself, so that no value depends on the JVM's idea of the locale.
+ *
+ * <p>The functions are looked up in the running process, which links the C library already. Loading
+ * {@code "c"} by name costs a run of {@code ldconfig -p} on Linux, because {@code libc.so} there is
+ * a linker script that dlopen cannot load.
  */
 interface LibC extends Library {
-  LibC INSTANCE = Native.load("c", LibC.class);
+  LibC INSTANCE = Native.load(LibC.class);
 
   int execve(Pointer path, Pointer argv, Pointer envp);
 

@@ -20,6 +20,15 @@ public final class Posix {
 
   private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
 
+  static {
+    // JNA builds a library search path on first use, which on Linux runs "ldconfig -p" in a child
+    // process (tens of milliseconds). keyrun looks its functions up in the running process and
+    // loads no library by name from that path, so an empty one saves the child process.
+    if (System.getProperty("jna.platform.library.path") == null) {
+      System.setProperty("jna.platform.library.path", "");
+    }
+  }
+
   private Posix() {}
 
   private static LibC libc() {
