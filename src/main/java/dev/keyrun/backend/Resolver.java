@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a set of references: each backend gets all of its references in one call, different
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  * deadline fails its references with a timeout.
  */
 public final class Resolver {
+  private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
+
   private final BackendRegistry registry;
 
   public Resolver(BackendRegistry registry) {
@@ -77,8 +81,15 @@ public final class Resolver {
       List<Reference> batch,
       StoreContext context,
       CompletableFuture<List<Outcome>> future) {
+    long started = System.nanoTime();
     try {
-      future.complete(BatchCall.run(backend, batch, context));
+      List<Outcome> outcomes = BatchCall.run(backend, batch, context);
+      LOG.info(
+          "{}: {} references in {} ms",
+          backend.info().name(),
+          batch.size(),
+          (System.nanoTime() - started) / 1_000_000);
+      future.complete(outcomes);
     } catch (Throwable e) {
       future.completeExceptionally(e);
     }
