@@ -2,29 +2,58 @@ package dev.keyrun.cli;
 
 import dev.keyrun.ExitCode;
 import dev.keyrun.KeyrunException;
+import dev.keyrun.launch.Posix;
+import dev.keyrun.run.RunService;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
-/** Entry point: sets up logging, runs the command line and maps every failure to an exit status. */
+/** Entry point: sets up logging, parses the command line, runs it and maps failures to a status. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Posix.preload();
     LogLevel level = LogLevel.fromArguments(args);
     level.configure();
-    System.exit(execute(args, level, System.err));
+    System.exit(execute(args, level, System.out, System.err));
   }
 
   /** Runs keyrun with {@code args} and returns its exit status, reporting failures on stderr. */
-  static int execute(String[] args, LogLevel level, PrintStream stderr) {
-    CommandLine commandLine = new CommandLine(new KeyrunCommand());
-    commandLine.setStopAtPositional(true);
-    commandLine.getSubcommands().values().forEach(sub -> sub.setStopAtPositional(true));
-    commandLine.setParameterExceptionHandler((e, ignored) -> usageError(e, stderr));
-    commandLine.setExecutionExceptionHandler(
-        (e, ignoredCommand, ignoredResult) -> failure(e, level, stderr));
-    return commandLine.execute(args);
+  static int execute(String[] args, LogLevel level, PrintStream stdout, PrintStream stderr) {
+    CommandLine commandLine = new CommandLine(CommandSpecs.keyrun());
+    ParseResult parsed;
+    try {
+      parsed = commandLine.parseArgs(args);
+    } catch (ParameterException e) {
+      return usageError(e, stderr);
+    }
+
+    try {
+      if (CommandLine.printHelpIfRequested(parsed)) {
+        return 0;
+      }
+      return dispatch(parsed, stdout, stderr);
+    } catch (KeyrunException e) {
+      return report(e, level, stderr);
+    } catch (Exception e) {
+      return internalError(e, level, stderr);
+    }
+  }
+
+  private static int dispatch(ParseResult parsed, PrintStream stdout, PrintStream stderr)
+      throws Exception {
+    ParseResult subcommand = parsed.subcommand();
+    if (subcommand != null && "read".equals(subcommand.commandSpec().name())) {
+      return ReadCommand.read(subcommand, stdout);
+    }
+
+    ParseResult run = subcommand == null ? parsed : subcommand;
+    Services services = new Services();
+    RunService service =
+        new RunService(services.registry(), services.environment(), services.home(), stderr);
+    return service.run(RunOptions.toRequest(run));
   }
 
   private static int usageError(ParameterException e, PrintStream stderr) {
@@ -35,24 +64,15 @@ public final class Main {
     return ExitCode.KEYRUN_FAILED;
   }
 
-  private static int failure(Exception e, LogLevel level, PrintStream stderr) {
-    if (!(e instanceof KeyrunException failure)) {
-      stderr.println("keyrun: internal error: " + e.getClass().getName());
-      stderr.println("keyrun: hint: run again with --debug and report the stack trace");
-      if (level.debug()) {
-        e.printStackTrace(stderr);
-      }
-      return ExitCode.KEYRUN_FAILED;
-    }
-
+  private static int report(KeyrunException failure, LogLevel level, PrintStream stderr) {
     for (KeyrunException earlier : failure.earlier()) {
-      report(earlier, level, stderr);
+      print(earlier, level, stderr);
     }
-    report(failure, level, stderr);
+    print(failure, level, stderr);
     return failure.exitCode();
   }
 
-  private static void report(KeyrunException failure, LogLevel level, PrintStream stderr) {
+  private static void print(KeyrunException failure, LogLevel level, PrintStream stderr) {
     stderr.println("keyrun: " + failure.subject() + ": " + failure.problem());
     if (failure.hint() != null) {
       stderr.println("keyrun: hint: " + failure.hint());
@@ -60,5 +80,14 @@ public final class Main {
     if (level.debug() && failure.getCause() != null) {
       failure.getCause().printStackTrace(stderr);
     }
+  }
+
+  private static int internalError(Exception e, LogLevel level, PrintStream stderr) {
+    stderr.println("keyrun: internal error: " + e.getClass().getName());
+    stderr.println("keyrun: hint: run again with --debug and report the stack trace");
+    if (level.debug()) {
+      e.printStackTrace(stderr);
+    }
+    return ExitCode.KEYRUN_FAILED;
   }
 }

@@ -5,52 +5,32 @@ import dev.keyrun.backend.Outcome;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.reference.Reference;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
 /** {@code keyrun read REF}: prints one value, for shell wrappers that need it on stdout. */
-@Command(
-    name = "read",
-    description = "Print the value REFERENCE resolves to, followed by a newline.",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class)
-final class ReadCommand implements Callable<Integer> {
-  @Option(names = "-n", description = "Do not print the trailing newline.")
-  boolean noNewline;
+final class ReadCommand {
+  private ReadCommand() {}
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "30",
-      description = "Give the store at most SECONDS to respond (default: 30).")
-  int timeoutSeconds;
-
-  @Parameters(paramLabel = "REFERENCE", description = "A reference such as dotenv:API_KEY.")
-  String reference;
-
-  @Mixin LoggingOptions logging;
-
-  @Override
-  public Integer call() throws IOException {
-    Reference parsed = Reference.require(reference);
-    Services services = new Services();
+  static int read(ParseResult parsed, PrintStream stdout) throws IOException {
+    Reference reference = Reference.require(parsed.matchedPositionalValue(0, ""));
+    int timeoutSeconds =
+        parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
     Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    Services services = new Services();
 
     Outcome outcome =
         new Resolver(services.registry())
-            .resolve(List.of(parsed), services.storeContext(timeout), timeout)
-            .get(parsed);
+            .resolve(List.of(reference), services.storeContext(timeout), timeout)
+            .get(reference);
 
-    System.out.write(value(outcome));
-    if (!noNewline) {
-      System.out.write('\n');
+    stdout.write(value(outcome));
+    if (!parsed.hasMatchedOption(CommandSpecs.NO_NEWLINE)) {
+      stdout.write('\n');
     }
-    System.out.flush();
+    stdout.flush();
     return 0;
   }
 

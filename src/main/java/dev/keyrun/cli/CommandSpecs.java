@@ -1,0 +1,142 @@
+package dev.keyrun.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * keyrun's command line, built with picocli's programmatic API. Annotations would cost about 50 ms
+ * on every start, because the JVM makes a dynamic proxy for each annotation type and sets fields
+ * through reflection, and neither fits in the start-up cache.
+ */
+final class CommandSpecs {
+  static final String ENV_FILE = "--env-file";
+  static final String ONLY = "--only";
+  static final String CLEAN_ENV = "--clean-env";
+  static final String NO_OVERRIDE = "--no-override";
+  static final String TIMEOUT = "--timeout";
+  static final String NO_EXEC = "--no-exec";
+  static final String NO_NEWLINE = "-n";
+  static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+  private CommandSpecs() {}
+
+  /** Builds the top-level command, which runs a command by default, with its subcommands. */
+  static CommandSpec keyrun() {
+    CommandSpec keyrun = withRunOptions(command("keyrun"));
+    keyrun
+        .usageMessage()
+        .description(HelpText.DESCRIPTION)
+        .footerHeading("%n")
+        .footer(HelpText.FOOTER);
+    keyrun.usageMessage().synopsisSubcommandLabel("[run | read]");
+
+    CommandSpec run = withRunOptions(command("run"));
+    run.usageMessage()
+        .description("Run COMMAND with the secrets its env files and environment refer to.");
+    keyrun.addSubcommand("run", run);
+    keyrun.addSubcommand("read", read());
+    return keyrun;
+  }
+
+  private static CommandSpec read() {
+    CommandSpec read = command("read");
+    read.usageMessage()
+        .description("Print the value REFERENCE resolves to, followed by a newline.");
+    read.addOption(flag(NO_NEWLINE, "Do not print the trailing newline."));
+    read.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
+    read.addPositional(
+        PositionalParamSpec.builder()
+            .paramLabel("REFERENCE")
+            .arity("1")
+            .type(String.class)
+            .description("A reference such as dotenv:API_KEY.")
+            .build());
+    return read;
+  }
+
+  private static CommandSpec withRunOptions(CommandSpec spec) {
+    spec.addOption(
+        OptionSpec.builder("-e", ENV_FILE)
+            .paramLabel("FILE")
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .description(
+                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones)."
+                    + " Without this option, .env in the current directory is read if it exists.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder(ONLY)
+            .paramLabel("NAME")
+            .splitRegex(",")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description("Pass only these declared keys to the command (comma-separated).")
+            .build());
+    spec.addOption(
+        flag(
+            CLEAN_ENV,
+            "Start the command from PATH, HOME, USER, LANG, LC_*, TERM, TZ and TMPDIR plus the"
+                + " declared keys, instead of keyrun's whole environment."));
+    spec.addOption(
+        flag(NO_OVERRIDE, "Let inherited variables win over declared keys of the same name."));
+    spec.addOption(
+        timeout("Give the stores at most SECONDS to resolve every reference (default: 30)."));
+    spec.addOption(
+        flag(
+            NO_EXEC,
+            "Keep keyrun running as the command's parent, forwarding signals, instead of replacing"
+                + " itself with the command."));
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .paramLabel("COMMAND")
+            .arity("0..*")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description("The command to run, and its arguments.")
+            .build());
+    return spec;
+  }
+
+  /** Creates a command with the options every keyrun command has. */
+  private static CommandSpec command(String name) {
+    CommandSpec spec = CommandSpec.create().name(name).version(HelpText.version());
+    spec.parser().stopAtPositional(true);
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .description("Print version information and exit.")
+            .build());
+    spec.addOption(
+        flag("-v", "--verbose", "Log keys, stores and timings to stderr (never values)."));
+    spec.addOption(flag("--debug", "Like --verbose, and add stack traces to errors."));
+    return spec;
+  }
+
+  private static OptionSpec timeout(String description) {
+    return OptionSpec.builder(TIMEOUT)
+        .paramLabel("SECONDS")
+        .type(int.class)
+        .defaultValue(String.valueOf(DEFAULT_TIMEOUT_SECONDS))
+        .description(description)
+        .build();
+  }
+
+  private static OptionSpec flag(String name, String description) {
+    return OptionSpec.builder(name).type(boolean.class).description(description).build();
+  }
+
+  private static OptionSpec flag(String shortName, String longName, String description) {
+    return OptionSpec.builder(shortName, longName)
+        .type(boolean.class)
+        .description(description)
+        .build();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.keyrun.cli;
+
+/** The prose of {@code keyrun --help} and {@code --version}. */
+final class HelpText {
+  static final String[] DESCRIPTION = {
+    "Run a command with its secrets injected.",
+    "",
+    "An env file holds KEY=VALUE lines whose values are plain values or references to the store"
+        + " that holds the secret. keyrun resolves every reference, then replaces itself with the"
+        + " command, which sees the values as environment variables. Variables of keyrun's own"
+        + " environment that hold references are resolved too."
+  };
+
+  static final String[] FOOTER = {
+    "References:",
+    "  dotenv:KEY              a key of the store file $KEYRUN_DOTENV_STORE, else",
+    "                          ~/.config/keyrun/secrets.env (mode 600 required)",
+    "  dotenv:/path/file#KEY   a key of another store file (mode 600 required)",
+    "  env://NAME              a variable of keyrun's own environment",
+    "  file:///path            the bytes of a whole file",
+    "",
+    "Exit status: the command's own; 128+N when signal N killed it; 125 when keyrun failed (bad"
+        + " flag, file, reference or store); 126 when the command cannot be executed; 127 when it"
+        + " is not found.",
+    "",
+    "Examples:",
+    "  keyrun -- python3 app.py",
+    "  keyrun --env-file prod.env --only DATABASE_URL -- ./migrate",
+    "  keyrun read dotenv:OPENAI_API_KEY"
+  };
+
+  private HelpText() {}
+
+  /** Returns the lines of {@code --version}; the version comes from the jar's manifest. */
+  static String[] version() {
+    String version = HelpText.class.getPackage().getImplementationVersion();
+    return new String[] {
+      "keyrun " + (version == null ? "(development build)" : version),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+    };
+  }
+}
