@@ -35,6 +35,17 @@ public final class Posix {
     return LibC.INSTANCE;
   }
 
+  /**
+   * Loads the native library binding on a background thread. JNA takes about 15 ms to initialise,
+   * which can overlap with parsing the command line and reading env files on a second core; a
+   * caller that needs the binding earlier waits for the class initialisation to finish.
+   */
+  public static void preload() {
+    Thread loader = new Thread(Posix::effectiveUid, "keyrun-jna-preload");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   public static int effectiveUid() {
     return libc().geteuid();
   }
