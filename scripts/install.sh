@@ -255,7 +255,7 @@ if [ "$build" -eq 1 ]; then
   note "building with Maven in $repo_root"
   # The output is kept for a failure only: even with -q, some Maven builds print terminal
   # escape codes on success.
-  (cd "$repo_root" && mvn -q -B -DskipTests package) >"$work_dir/build.log" 2>&1 ||
+  (cd "$repo_root" && mvn -q -B -Dmaven.test.skip=true package) >"$work_dir/build.log" 2>&1 ||
     fail_with_log "$work_dir/build.log" "the Maven build failed; fix it and run install.sh again. Its output:"
 fi
 
@@ -409,6 +409,13 @@ chmod 600 "$work_dir/check.env"
   fail_with_log "$work_dir/check.err" "the installed launcher $launcher failed; its stderr:"
 [ "$(cat "$work_dir/check.out")" = ok ] && [ "$(wc -c <"$work_dir/check.out")" -eq 2 ] ||
   fail_with_log "$work_dir/check.out" "the installed launcher wrote more than the command's 'ok' on stdout:"
+
+# git does not keep file modes, and keyrun reads a plaintext store only at mode 600, so the
+# example's demo store gets its mode here.
+demo_store="$repo_root/examples/demo-secrets.env"
+if [ -f "$demo_store" ]; then
+  chmod 600 "$demo_store"
+fi
 
 printf 'keyrun installed: %s (Java %s, %s %s)\n' "$launcher" "$java_version" "$cache_kind" \
   "$(basename "$cache_file")" >&2

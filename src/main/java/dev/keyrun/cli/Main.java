@@ -11,10 +11,17 @@ import picocli.CommandLine.ParseResult;
 
 /** Entry point: sets up logging, parses the command line, runs it and maps failures to a status. */
 public final class Main {
+  private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   private Main() {}
 
   public static void main(String[] args) {
     Posix.preload();
+    // keyrun converts no java.sql or java.time types; registering picocli's converters for them
+    // takes reflective look-ups on every start.
+    if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+      System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+    }
     LogLevel level = LogLevel.fromArguments(args);
     level.configure();
     System.exit(execute(args, level, System.out, System.err));
