@@ -24,7 +24,12 @@ final class Selection {
       Map<String, ExpandedValue> declared, Map<String, byte[]> environment, RunRequest request) {
     Map<String, Declaration> candidates = new LinkedHashMap<>();
     declared.forEach((key, value) -> candidates.put(key, new Declaration(key, value, false)));
-    inheritedReferences(environment, request).forEach(d -> candidates.putIfAbsent(d.key(), d));
+    for (Declaration inherited : inheritedReferences(environment, request)) {
+      // With --no-override the inherited reference wins over a declared key, and still resolves.
+      if (!request.override() || !candidates.containsKey(inherited.key())) {
+        candidates.put(inherited.key(), inherited);
+      }
+    }
 
     checkOnly(request.only(), candidates, environment);
 

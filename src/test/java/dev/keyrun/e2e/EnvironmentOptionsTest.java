@@ -109,6 +109,20 @@ class EnvironmentOptionsTest {
   }
 
   @Test
+  void noOverrideResolvesInheritedReference() throws Exception {
+    Path secret = TestFiles.writePrivate(directory.resolve("token"), "inherited-secret");
+    Path file = envFile("TOKEN=from-file\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("TOKEN", "file://" + secret)
+            .args("--no-override", "--env-file", file.toString(), "--", "printenv", "TOKEN")
+            .run();
+
+    assertEquals("inherited-secret\n", result.stdout());
+  }
+
+  @Test
   void sameInheritedValueNeedsNoNotice() throws Exception {
     Path file = envFile("REGION=same\n");
 
