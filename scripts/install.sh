@@ -378,6 +378,27 @@ launcher="$bin_dir/keyrun"
   printf 'if [ -f "$cache" ]; then\n'
   printf '  cache_option="%s$cache"\n' "$use_flag"
   printf 'fi\n'
+  if [ "$(uname -s)" = Linux ]; then
+    # macOS's JDK always encodes file names as UTF-8, so only Linux needs this block.
+    cat <<'LOCALE'
+# The JVM encodes file names with the locale's charset, so under LANG=C it cannot open a path
+# with a non-ASCII character. Outside a UTF-8 locale keyrun runs under LC_ALL=C.UTF-8, and
+# KEYRUN_CALLER_LC_ALL ("" when LC_ALL was unset, else "=" and its value) lets keyrun give the
+# command the caller's LC_ALL back.
+case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+  *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
+  *)
+    if [ "${LC_ALL+set}" = set ]; then
+      KEYRUN_CALLER_LC_ALL="=$LC_ALL"
+    else
+      KEYRUN_CALLER_LC_ALL=
+    fi
+    LC_ALL=C.UTF-8
+    export KEYRUN_CALLER_LC_ALL LC_ALL
+    ;;
+esac
+LOCALE
+  fi
   printf 'exec "$java"'
   for flag in "${jvm_flags[@]}"; do
     printf ' \\\n  %s' "$(shell_quote "$flag")"

@@ -17,12 +17,33 @@ import java.util.Map;
 public final class ProcessEnvironment {
   private ProcessEnvironment() {}
 
-  /** Returns the environment in its original order. */
+  /**
+   * The variable in which the launcher keeps the caller's LC_ALL when it runs the JVM under a UTF-8
+   * locale: empty when LC_ALL was unset, otherwise "=" followed by its value.
+   */
+  static final String CALLER_LC_ALL = "KEYRUN_CALLER_LC_ALL";
+
+  /** Returns the environment in its original order, as the caller of the launcher set it. */
   public static Map<String, byte[]> read() {
+    Map<String, byte[]> environment;
     try {
-      return parse(Files.readAllBytes(Path.of("/proc/self/environ")));
+      environment = parse(Files.readAllBytes(Path.of("/proc/self/environ")));
     } catch (IOException e) {
-      return fromSystem();
+      environment = fromSystem();
+    }
+    restoreCallerLocale(environment);
+    return environment;
+  }
+
+  static void restoreCallerLocale(Map<String, byte[]> environment) {
+    byte[] saved = environment.remove(CALLER_LC_ALL);
+    if (saved == null) {
+      return;
+    }
+    if (saved.length > 0 && saved[0] == '=') {
+      environment.put("LC_ALL", java.util.Arrays.copyOfRange(saved, 1, saved.length));
+    } else {
+      environment.remove("LC_ALL");
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +137,28 @@ class EnvFileRunTest {
 
     assertEquals("héllo wörld ☃", child.get("GREETING"));
     assertEquals("naïve", child.get("INHERITED"));
+  }
+
+  /** Needs the installed launcher, which runs the JVM under a UTF-8 locale. */
+  @Test
+  void nonAsciiDirectoryWorksInCLocale() throws Exception {
+    Assumptions.assumeTrue(Keyrun.usesInstalledLauncher(), "needs the installed launcher");
+    Path project = java.nio.file.Files.createDirectory(directory.resolve("prøj-ü"));
+    TestFiles.writePrivate(project.resolve(".env"), "FOUND=yes\n");
+
+    Keyrun.Result result =
+        Keyrun.in(project)
+            .unset("LANG")
+            .unset("LC_ALL")
+            .env("PATH", project + ":" + System.getenv("PATH"))
+            .args(ChildEnvironment.PRINT)
+            .run();
+    Map<String, String> child = ChildEnvironment.parse(result.stdoutBytes());
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("yes", child.get("FOUND"));
+    assertEquals(false, child.containsKey("LC_ALL"));
+    assertEquals(false, child.containsKey("KEYRUN_CALLER_LC_ALL"));
   }
 
   @Test

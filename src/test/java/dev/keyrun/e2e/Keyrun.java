@@ -89,6 +89,12 @@ final class Keyrun {
         });
   }
 
+  /** Tells whether the tests run the installed launcher rather than a JVM of their own. */
+  static boolean usesInstalledLauncher() {
+    String installed = System.getProperty("keyrun.launcher");
+    return installed != null && !installed.isEmpty();
+  }
+
   private static List<String> launcher() {
     String installed = System.getProperty("keyrun.launcher");
     if (installed != null && !installed.isEmpty()) {

@@ -47,6 +47,27 @@ class ProcessEnvironmentTest {
   }
 
   @Test
+  void unsetCallerLocaleIsRestored() {
+    Map<String, byte[]> environment =
+        ProcessEnvironment.parse(block("LC_ALL=C.UTF-8\0KEYRUN_CALLER_LC_ALL=\0A=1\0"));
+
+    ProcessEnvironment.restoreCallerLocale(environment);
+
+    assertEquals(List.of("A"), List.copyOf(environment.keySet()));
+  }
+
+  @Test
+  void setCallerLocaleIsRestored() {
+    Map<String, byte[]> environment =
+        ProcessEnvironment.parse(block("LC_ALL=C.UTF-8\0KEYRUN_CALLER_LC_ALL==POSIX\0"));
+
+    ProcessEnvironment.restoreCallerLocale(environment);
+
+    assertArrayEquals(block("POSIX"), environment.get("LC_ALL"));
+    assertFalse(environment.containsKey("KEYRUN_CALLER_LC_ALL"));
+  }
+
+  @Test
   void emptyValueIsKept() {
     assertArrayEquals(new byte[0], ProcessEnvironment.parse(block("A=\0")).get("A"));
   }
