@@ -5,7 +5,9 @@ import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.launch.Launcher;
+import dev.keyrun.reference.Reference;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,10 @@ public final class RunService {
   private Map<String, byte[]> childEnvironment(
       List<Declaration> selected, Map<String, byte[]> values, RunRequest request) {
     Map<String, byte[]> child = CleanEnvironment.inherited(environment, request.cleanEnv());
+    if (!request.only().isEmpty()) {
+      // A launch narrowed by --only gets no other secret, not even as an unresolved reference.
+      child.entrySet().removeIf(entry -> isReference(entry.getValue()));
+    }
 
     List<String> overridden = new ArrayList<>();
     for (Declaration declaration : selected) {
@@ -104,5 +110,9 @@ public final class RunService {
     }
     String source = references.isEmpty() ? "plain value" : String.join(" + ", references);
     return source + " (" + declaration.origin() + ")";
+  }
+
+  private static boolean isReference(byte[] value) {
+    return Reference.isReference(new String(value, StandardCharsets.UTF_8));
   }
 }

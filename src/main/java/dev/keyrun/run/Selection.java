@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Decides which keys the child receives from keyrun: the keys of the env files, and inherited
- * variables whose value is a reference, narrowed by {@code --only}, {@code --clean-env} and {@code
- * --no-override}. Only the selected keys are resolved, so a narrowed launch never touches the
- * stores of the others.
+ * variables whose value is a reference, narrowed by {@code --only} and {@code --no-override}. An
+ * inherited reference counts as a declared key, so {@code --clean-env} keeps it. Only the selected
+ * keys are resolved, so a narrowed launch never touches the stores of the others.
  */
 final class Selection {
   private Selection() {}
@@ -55,8 +55,7 @@ final class Selection {
     environment.forEach(
         (name, bytes) -> {
           String value = new String(bytes, StandardCharsets.UTF_8);
-          if (Reference.isReference(value)
-              && CleanEnvironment.inherits(name, environment, request.cleanEnv())) {
+          if (Reference.isReference(value)) {
             ExpandedValue expanded =
                 new ExpandedValue(name, List.of(new Piece(value, true)), "environment", 0);
             references.add(new Declaration(name, expanded, true));

@@ -41,6 +41,34 @@ class EnvironmentOptionsTest {
   }
 
   @Test
+  void cleanEnvKeepsInheritedReference() throws Exception {
+    Path secret = TestFiles.writePrivate(directory.resolve("token"), "tok-clean");
+
+    Map<String, String> child =
+        child(
+            Keyrun.in(directory)
+                .env("API_TOKEN", "file://" + secret)
+                .args("--clean-env", "--only", "API_TOKEN"));
+
+    assertEquals("tok-clean", child.get("API_TOKEN"));
+  }
+
+  @Test
+  void onlyDropsOtherInheritedReferences() throws Exception {
+    Path file = envFile("WANTED=1\n");
+
+    Map<String, String> child =
+        child(
+            Keyrun.in(directory)
+                .env("OTHER_TOKEN", "dotenv:OTHER_TOKEN")
+                .env("PLAIN_SETTING", "kept")
+                .args("--only", "WANTED", "--env-file", file.toString()));
+
+    assertFalse(child.containsKey("OTHER_TOKEN"));
+    assertEquals("kept", child.get("PLAIN_SETTING"));
+  }
+
+  @Test
   void onlyNarrowsDeclaredKeys() throws Exception {
     Path file = envFile("WANTED=1\nUNWANTED=2\n");
 
