@@ -53,6 +53,15 @@ public final class BackendRegistry {
     return List.copyOf(backends);
   }
 
+  /** Returns an example reference of each store, such as {@code dotenv:OPENAI_API_KEY}. */
+  public String examples() {
+    List<String> examples = new ArrayList<>();
+    for (Backend backend : backends) {
+      examples.add(backend.info().example());
+    }
+    return String.join(", ", examples);
+  }
+
   /** Returns one line per store, such as {@code dotenv store dotenv:OPENAI_API_KEY}, for help. */
   public String describe() {
     StringBuilder text = new StringBuilder();

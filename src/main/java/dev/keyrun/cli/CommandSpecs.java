@@ -20,6 +20,7 @@ final class CommandSpecs {
   static final String NO_EXEC = "--no-exec";
   static final String NO_NEWLINE = "-n";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
+  static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
   private CommandSpecs() {}
 
@@ -51,6 +52,7 @@ final class CommandSpecs {
         PositionalParamSpec.builder()
             .paramLabel("REFERENCE")
             .arity("1")
+            .required(true)
             .type(String.class)
             .description("A reference such as dotenv:API_KEY.")
             .build());

@@ -6,6 +6,7 @@ import dev.keyrun.launch.Posix;
 import dev.keyrun.run.RunService;
 import java.io.PrintStream;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -34,7 +35,7 @@ public final class Main {
     try {
       parsed = commandLine.parseArgs(args);
     } catch (ParameterException e) {
-      return usageError(e, stderr);
+      return report(UsageErrors.describe(e), level, stderr);
     }
 
     try {
@@ -52,6 +53,9 @@ public final class Main {
   private static int dispatch(ParseResult parsed, PrintStream stdout, PrintStream stderr)
       throws Exception {
     ParseResult subcommand = parsed.subcommand();
+    if (subcommand != null) {
+      rejectOptionsBefore(subcommand, parsed);
+    }
     if (subcommand != null && "read".equals(subcommand.commandSpec().name())) {
       return ReadCommand.read(subcommand, stdout);
     }
@@ -63,12 +67,21 @@ public final class Main {
     return service.run(RunOptions.toRequest(run));
   }
 
-  private static int usageError(ParameterException e, PrintStream stderr) {
-    String name = e.getCommandLine().getCommandName();
-    stderr.println("keyrun: " + e.getMessage());
-    stderr.println(
-        "keyrun: hint: see " + ("keyrun".equals(name) ? "" : "keyrun ") + name + " --help");
-    return ExitCode.KEYRUN_FAILED;
+  /** Rejects run options written before a subcommand, where they would silently do nothing. */
+  private static void rejectOptionsBefore(ParseResult subcommand, ParseResult parsed) {
+    for (OptionSpec option : parsed.matchedOptions()) {
+      if (!CommandSpecs.LOGGING_OPTIONS.contains(option.longestName())) {
+        String name = subcommand.commandSpec().name();
+        throw KeyrunException.failed(
+            option.longestName(),
+            "given before '" + name + "', where it does not apply",
+            "write options after the subcommand: keyrun "
+                + name
+                + " "
+                + option.longestName()
+                + " ...");
+      }
+    }
   }
 
   private static int report(KeyrunException failure, LogLevel level, PrintStream stderr) {

@@ -15,11 +15,12 @@ final class ReadCommand {
   private ReadCommand() {}
 
   static int read(ParseResult parsed, PrintStream stdout) throws IOException {
-    Reference reference = Reference.require(parsed.matchedPositionalValue(0, ""));
+    Services services = new Services();
+    String hint = "use a reference such as " + services.registry().examples();
+    Reference reference = Reference.require(parsed.matchedPositionalValue(0, ""), hint);
     int timeoutSeconds =
         parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
     Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-    Services services = new Services();
 
     Outcome outcome =
         new Resolver(services.registry())

@@ -20,17 +20,21 @@ final class RunOptions {
     List<String> command = parsed.matchedPositionalValue(0, List.of());
     if (command.isEmpty()) {
       throw KeyrunException.failed(
-          "run", "no command given", "put the command after --, as in: keyrun -- python app.py");
+          "COMMAND", "missing", "put the command after --, as in: keyrun -- python3 app.py");
     }
 
     int timeoutSeconds =
         parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
     if (timeoutSeconds <= 0) {
       throw KeyrunException.failed(
-          "--timeout " + timeoutSeconds, "must be a positive number of seconds", null);
+          "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
     }
 
     List<String> only = parsed.matchedOptionValue(CommandSpecs.ONLY, List.of());
+    if (only.contains("")) {
+      throw KeyrunException.failed(
+          "--only", "empty key name", "list keys separated by commas: --only API_KEY,DB_URL");
+    }
     return new RunRequest(
         envFiles(parsed.matchedOptionValue(CommandSpecs.ENV_FILE, List.of())),
         new LinkedHashSet<>(only),
@@ -42,6 +46,9 @@ final class RunOptions {
   }
 
   private static List<Path> envFiles(List<Path> given) {
+    if (given.contains(Path.of(""))) {
+      throw KeyrunException.failed("--env-file", "empty file name", "name an env file");
+    }
     if (!given.isEmpty()) {
       return given;
     }

@@ -27,34 +27,23 @@ public record Reference(Scheme scheme, String body) {
   }
 
   /**
-   * Parses a value where only a reference makes sense (such as {@code keyrun read}), so an unknown
-   * scheme is an error rather than a plain value. The message shows the scheme only, because a user
-   * who typed a value by mistake must not see it echoed into a log.
+   * Parses a value where only a reference makes sense (such as {@code keyrun read}), so a value
+   * without a known scheme is an error rather than a plain value. The message never repeats the
+   * value, because a user who pasted a secret by mistake must not see it echoed into a log; it
+   * names the scheme the value probably meant, if any.
+   *
+   * @param hint what to do instead, such as the schemes this build serves
    */
-  public static Reference require(String value) {
-    return parse(value)
-        .orElseThrow(
-            () ->
-                KeyrunException.failed(
-                    describeScheme(value),
-                    "not a keyrun reference",
-                    "use one of: " + String.join(", ", prefixes())));
-  }
-
-  private static String describeScheme(String value) {
-    int colon = value.indexOf(':');
-    boolean looksLikeScheme =
-        colon > 0 && value.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
-    return looksLikeScheme ? "scheme '" + value.substring(0, colon + 1) + "'" : "reference";
-  }
-
-  private static String[] prefixes() {
-    Scheme[] schemes = Scheme.values();
-    String[] prefixes = new String[schemes.length];
-    for (int i = 0; i < schemes.length; i++) {
-      prefixes[i] = schemes[i].prefix() + "...";
+  public static Reference require(String value, String hint) {
+    Optional<Reference> reference = parse(value);
+    if (reference.isPresent()) {
+      return reference.get();
     }
-    return prefixes;
+    String problem =
+        Scheme.closestTo(value)
+            .map(s -> "unknown scheme; did you mean " + s.prefix() + "?")
+            .orElse("not a keyrun reference (no known scheme)");
+    throw KeyrunException.failed("reference", problem, hint);
   }
 
   @Override

@@ -27,6 +27,27 @@ public enum Scheme {
     return prefix;
   }
 
+  /**
+   * Returns the scheme that {@code value} probably misspells: its text before the first colon
+   * differs from a scheme's name by case, or by at most two edits for names of four letters or more
+   * ({@code keyrng://}, {@code Env:}, {@code dotnev:}).
+   */
+  public static Optional<Scheme> closestTo(String value) {
+    int colon = value.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    String written = value.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+    for (Scheme scheme : values()) {
+      String name = scheme.prefix.substring(0, scheme.prefix.indexOf(':'));
+      int allowed = name.length() >= 4 ? 2 : 0;
+      if (EditDistance.between(written, name) <= allowed) {
+        return Optional.of(scheme);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Returns the scheme whose prefix starts {@code value}, if any. */
   public static Optional<Scheme> of(String value) {
     for (Scheme scheme : values()) {

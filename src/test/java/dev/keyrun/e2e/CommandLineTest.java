@@ -1,6 +1,7 @@
 package dev.keyrun.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class CommandLineTest {
     Keyrun.Result result = Keyrun.in(directory).run();
 
     assertEquals(125, result.status());
-    assertTrue(result.stderr().startsWith("keyrun: run: no command given\n"), result.stderr());
+    assertTrue(result.stderr().startsWith("keyrun: COMMAND: missing\n"), result.stderr());
   }
 
   @Test
@@ -89,5 +90,37 @@ class CommandLineTest {
 
     assertEquals("--verbose\n", result.stdout());
     assertEquals("", result.stderr());
+  }
+
+  @Test
+  void usageErrorsNeverEchoArguments() throws Exception {
+    String pasted = "sk-live-4f1c9a";
+    String[][] attempts = {
+      {"read", "-" + pasted}, {"read", "dotenv:X", pasted}, {"read", pasted + ":x"}, {"--" + pasted}
+    };
+
+    for (String[] attempt : attempts) {
+      Keyrun.Result result = Keyrun.in(directory).args(attempt).run();
+
+      assertEquals(125, result.status(), String.join(" ", attempt));
+      assertFalse(result.stderr().contains(pasted), result.stderr());
+    }
+  }
+
+  @Test
+  void optionBeforeSubcommandIsRejected() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("--timeout", "2", "read", "env://HOME").run();
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().startsWith("keyrun: --timeout: given before 'read'"), result.stderr());
+  }
+
+  @Test
+  void missingReferenceIsUsageError() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("read").run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().startsWith("keyrun: REFERENCE: missing\n"), result.stderr());
   }
 }

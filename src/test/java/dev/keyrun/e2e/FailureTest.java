@@ -81,7 +81,7 @@ class FailureTest {
 
     assertEquals(125, result.status());
     assertTrue(
-        result.stderr().startsWith("keyrun: scheme 'vault:': not a keyrun reference"),
+        result.stderr().startsWith("keyrun: reference: not a keyrun reference (no known scheme)\n"),
         result.stderr());
   }
 
@@ -166,6 +166,6 @@ class FailureTest {
 
     assertEquals(125, result.status());
     assertTrue(
-        result.stderr().startsWith("keyrun: Unknown option: '--frobnicate'"), result.stderr());
+        result.stderr().startsWith("keyrun: --frobnicate: unknown option\n"), result.stderr());
   }
 }
