@@ -38,7 +38,9 @@ public final class Launcher {
 
   /**
    * Runs the command as a child, forwarding signals, and returns keyrun's exit status: the child's
-   * exit code, or 128+N when signal N killed it. keyrun never kills the child on its own.
+   * exit code, or 128+N when signal N killed it. When that signal ends a process without a core
+   * dump (HUP, INT, KILL, PIPE, ALRM, TERM), keyrun ends itself by the same signal instead, which
+   * its parent sees as the same status. keyrun never kills the child on its own.
    */
   public static int supervise(
       List<String> command,
@@ -59,7 +61,12 @@ public final class Launcher {
     }
     forwarder.attach(pid);
 
-    return Posix.exitStatus(Posix.waitFor(pid));
+    int waitStatus = Posix.waitFor(pid);
+    int signal = waitStatus & 0x7f;
+    if (signal != 0 && Posix.terminatesWithoutCore(signal)) {
+      Posix.dieBy(signal);
+    }
+    return Posix.exitStatus(waitStatus);
   }
 
   /** Finds the program, lays out its arguments and keeps the JVM's descriptors from the child. */

@@ -38,6 +38,8 @@ interface LibC extends Library {
 
   int kill(int pid, int signal);
 
+  Pointer signal(int signal, Pointer handler);
+
   int fcntl(int fd, int command, int argument);
 
   int sigprocmask(int how, Pointer set, Pointer oldSet);

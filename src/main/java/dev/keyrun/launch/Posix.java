@@ -137,6 +137,38 @@ public final class Posix {
     return libc().tcgetpgrp(0) == group && libc().getpgid(child) == group;
   }
 
+  /**
+   * Ends keyrun by the signal that killed its child, so that keyrun's parent sees a death by signal
+   * rather than an exit with 128+N. A shell needs that to stop a script on Ctrl-C: bash goes on
+   * with the next command when the foreground job merely exits with status 130. Returns only if the
+   * signal did not end the process.
+   */
+  static void dieBy(int signal) {
+    System.out.flush();
+    System.err.flush();
+    LibC.INSTANCE.signal(signal, null);
+    unblockAllSignals();
+    LibC.INSTANCE.kill(LibC.INSTANCE.getpid(), signal);
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Tells whether keyrun should end by {@code signal} itself, rather than exit with 128+N: true for
+   * signals whose default action terminates without a core dump, which would dump the JVM.
+   */
+  static boolean terminatesWithoutCore(int signal) {
+    return signal == 1
+        || signal == 2
+        || signal == 9
+        || signal == 13
+        || signal == 14
+        || signal == 15;
+  }
+
   /** Converts a raw wait status into keyrun's exit status: the code, or 128+N for signal N. */
   static int exitStatus(int waitStatus) {
     int signal = waitStatus & 0x7f;

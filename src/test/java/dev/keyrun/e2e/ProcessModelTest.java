@@ -1,6 +1,7 @@
 package dev.keyrun.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +121,20 @@ class ProcessModelTest {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     assertEquals("ready", reader.readLine());
+  }
+
+  @Test
+  void shellScriptStopsOnCtrlCOfSupervisedChild() throws Exception {
+    Path after = directory.resolve("after");
+    String launcher = String.join(" ", Keyrun.in(directory).commandLine());
+    String child = "'echo ready; exec sleep 30'";
+    String script = launcher + " --no-exec -- sh -c " + child + "; echo continued > " + after;
+    Process shell = new ShellRun(directory).startInNewSession(List.of("bash", "-c", script));
+
+    awaitReady(shell);
+    new ProcessBuilder("kill", "-INT", "--", "-" + shell.pid()).start().waitFor();
+
+    assertTrue(shell.waitFor(60, TimeUnit.SECONDS));
+    assertFalse(Files.exists(after));
   }
 }
