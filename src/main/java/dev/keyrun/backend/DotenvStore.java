@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * {@code dotenv:KEY} and {@code dotenv:/path/to/file#KEY}: a plaintext store file in keyrun's .env
  * dialect, which must be private to the user (see {@link PrivateFile}).
  *
- * <p>The default file is {@code $KEYRUN_DOTENV_STORE}, else {@code ~/.config/keyrun/secrets.env}.
- * Each file is read once per run however many keys come from it. Values in the store are final:
- * {@code ${NAME}} may refer to earlier lines of the same store but never to the environment, and a
- * value that looks like a reference is not resolved again.
+ * <p>The default file is {@code $KEYRUN_DOTENV_STORE}, else {@code
+ * $XDG_CONFIG_HOME/keyrun/secrets.env}, else {@code ~/.config/keyrun/secrets.env}. Each file is
+ * read once per run however many keys come from it. Values in the store are final: {@code ${NAME}}
+ * may refer to earlier lines of the same store but never to the environment, and a value that looks
+ * like a reference is not resolved again.
  */
 public final class DotenvStore implements Backend {
   private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
@@ -63,6 +64,10 @@ public final class DotenvStore implements Backend {
     String configured = context.environmentText("KEYRUN_DOTENV_STORE");
     if (configured != null && !configured.isEmpty()) {
       return Path.of(configured);
+    }
+    String configHome = context.environmentText("XDG_CONFIG_HOME");
+    if (configHome != null && configHome.startsWith("/")) {
+      return Path.of(configHome, "keyrun", "secrets.env");
     }
     return context.home().resolve(".config/keyrun/secrets.env");
   }

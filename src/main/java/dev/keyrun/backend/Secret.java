@@ -38,16 +38,6 @@ public final class Secret {
     return bytes.length;
   }
 
-  /** Tells whether the value contains a NUL byte, which an environment variable cannot carry. */
-  public boolean containsNul() {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Overwrites the bytes, for callers that are done with the value. */
   public void wipe() {
     Arrays.fill(bytes, (byte) 0);

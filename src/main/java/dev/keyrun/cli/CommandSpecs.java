@@ -67,7 +67,8 @@ final class CommandSpecs {
             .auxiliaryTypes(Path.class)
             .description(
                 "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones)."
-                    + " Without this option, .env in the current directory is read if it exists.")
+                    + " By default, the file named .env in the current directory is read if"
+                    + " it exists.")
             .build());
     spec.addOption(
         OptionSpec.builder(ONLY)

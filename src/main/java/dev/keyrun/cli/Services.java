@@ -21,7 +21,18 @@ final class Services {
     return registry;
   }
 
+  /**
+   * Returns $HOME when it is an absolute path, as shells and other tools use it, else the home
+   * directory of the user's account.
+   */
   Path home() {
+    byte[] home = environment.get("HOME");
+    if (home != null) {
+      String text = new String(home, java.nio.charset.StandardCharsets.UTF_8);
+      if (text.startsWith("/")) {
+        return Path.of(text);
+      }
+    }
     return Path.of(System.getProperty("user.home"));
   }
 

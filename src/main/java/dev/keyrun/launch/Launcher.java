@@ -96,11 +96,19 @@ public final class Launcher {
   }
 
   private static KeyrunException failure(String command, int errno) {
-    String reason = Posix.describeError(errno);
+    String reason = lowerFirst(Posix.describeError(errno));
     if (errno == Posix.ENOENT) {
-      return KeyrunException.commandNotFound(command, reason);
+      // The program exists (it was located), so what is missing is the interpreter of its #! line.
+      return KeyrunException.notExecutable(
+          command,
+          "cannot execute: the interpreter on its #! line was not found",
+          "check the first line of " + command);
     }
     return KeyrunException.notExecutable(
         command, "cannot execute: " + reason, "check that it is a program for this machine");
+  }
+
+  private static String lowerFirst(String text) {
+    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 }

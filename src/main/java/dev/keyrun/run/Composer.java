@@ -56,6 +56,22 @@ final class Composer {
   }
 
   private static byte[] bytes(Declaration declaration, Map<Reference, Outcome> outcomes) {
+    byte[] value = compose(declaration, outcomes);
+    for (byte b : value) {
+      if (b == 0) {
+        throw KeyrunException.failed(
+            declaration.key(),
+            "the value ("
+                + declaration.origin()
+                + ") holds a NUL byte, which an environment"
+                + " variable cannot carry",
+            "remove the NUL byte, or store the value in a text form such as base64");
+      }
+    }
+    return value;
+  }
+
+  private static byte[] compose(Declaration declaration, Map<Reference, Outcome> outcomes) {
     ByteArrayOutputStream value = new ByteArrayOutputStream();
     for (Piece piece : declaration.value().pieces()) {
       if (!piece.reference()) {
@@ -80,13 +96,6 @@ final class Composer {
           failed.reference() + ": " + failed.store() + ": " + failed.problem(),
           failed.hint());
     }
-    Outcome.Found found = (Outcome.Found) outcome;
-    if (found.secret().containsNul()) {
-      throw KeyrunException.failed(
-          subject,
-          found.reference() + " holds a NUL byte, which an environment variable cannot carry",
-          "store the value in a text form such as base64");
-    }
-    return found.secret().bytes();
+    return ((Outcome.Found) outcome).secret().bytes();
   }
 }

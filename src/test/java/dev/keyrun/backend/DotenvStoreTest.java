@@ -47,6 +47,15 @@ class DotenvStoreTest {
   }
 
   @Test
+  void configHomeMovesDefaultStore() throws Exception {
+    Path configHome = elsewhere.resolve("config");
+    writeStore(configHome.resolve("keyrun/secrets.env"), "API_KEY=from-config-home\n");
+    environment.put("XDG_CONFIG_HOME", configHome.toString().getBytes(UTF_8));
+
+    assertEquals("from-config-home", text(resolve("dotenv:API_KEY")));
+  }
+
+  @Test
   void emptyStoreVariableMeansDefault() throws Exception {
     writeStore(home.resolve(".config/keyrun/secrets.env"), "API_KEY=from-home\n");
     environment.put("KEYRUN_DOTENV_STORE", new byte[0]);

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,21 +76,6 @@ class SecretTest {
     assertArrayEquals(new byte[] {'p', (byte) 0xc3, (byte) 0xa4}, secret.bytes());
     assertEquals(3, secret.length());
     assertEquals("pä", secret.decodeUtf8());
-  }
-
-  @Test
-  void containsNulFindsNulAnywhere() {
-    assertTrue(Secret.of(new byte[] {0, 'a', 'b'}).containsNul());
-    assertTrue(Secret.of(new byte[] {'a', 0, 'b'}).containsNul());
-    assertTrue(Secret.of(new byte[] {'a', 'b', 0}).containsNul());
-    assertTrue(Secret.of(new byte[] {0}).containsNul());
-  }
-
-  @Test
-  void containsNulFalseWithoutNul() {
-    assertFalse(Secret.ofUtf8("abc").containsNul());
-    assertFalse(Secret.of(new byte[0]).containsNul());
-    assertFalse(Secret.of(new byte[] {(byte) 0xff, '0', '\n'}).containsNul());
   }
 
   @Test

@@ -168,4 +168,30 @@ class FailureTest {
     assertTrue(
         result.stderr().startsWith("keyrun: --frobnicate: unknown option\n"), result.stderr());
   }
+
+  @Test
+  void nulByteInPlainValueFails() throws Exception {
+    Path file = TestFiles.write(directory.resolve("app.env"), "X=a\0b\n", "rw-------");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("--env-file", file.toString(), "--", "touch", marker().toString())
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("holds a NUL byte"), result.stderr());
+    assertFalse(Files.exists(marker()));
+  }
+
+  @Test
+  void missingInterpreterGives126() throws Exception {
+    Path script =
+        TestFiles.write(directory.resolve("bad.sh"), "#!/nonexistent/interp\n", "rwx------");
+
+    Keyrun.Result result = Keyrun.in(directory).args("--", script.toString()).run();
+
+    assertEquals(126, result.status());
+    assertTrue(
+        result.stderr().contains("interpreter on its #! line was not found"), result.stderr());
+  }
 }
