@@ -26,4 +26,12 @@ public interface Backend {
    */
   Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
       throws StoreException;
+
+  /**
+   * Describes a reference the store has no entry for, phrased to follow the reference in a message:
+   * where the store looked, never a value.
+   */
+  default String describeMissing(Reference reference, StoreContext context) {
+    return "not found in the " + info().name();
+  }
 }

@@ -19,7 +19,7 @@ final class BatchCall {
     List<Outcome> outcomes = new ArrayList<>();
     while (!valid.isEmpty()) {
       try {
-        outcomes.addAll(found(backend, valid, backend.resolve(valid, context)));
+        outcomes.addAll(found(backend, valid, backend.resolve(valid, context), context));
         return outcomes;
       } catch (InvalidReferenceException e) {
         Reference bad = find(valid, e.reference());
@@ -48,7 +48,10 @@ final class BatchCall {
   }
 
   private static List<Outcome> found(
-      Backend backend, List<Reference> batch, Map<Reference, Optional<Secret>> values) {
+      Backend backend,
+      List<Reference> batch,
+      Map<Reference, Optional<Secret>> values,
+      StoreContext context) {
     List<Outcome> outcomes = new ArrayList<>();
     for (Reference reference : batch) {
       Optional<Secret> value = values.getOrDefault(reference, Optional.empty());
@@ -56,7 +59,10 @@ final class BatchCall {
           value.isPresent()
               ? new Outcome.Found(reference, value.get())
               : new Outcome.Missing(
-                  reference, backend.info().name(), backend.info().missingHint()));
+                  reference,
+                  backend.info().name(),
+                  backend.describeMissing(reference, context),
+                  backend.info().missingHint()));
     }
     return outcomes;
   }

@@ -59,6 +59,11 @@ public final class DotenvStore implements Backend {
     return values;
   }
 
+  @Override
+  public String describeMissing(Reference reference, StoreContext context) {
+    return "not found in the dotenv store " + locate(reference, context).file();
+  }
+
   /** Returns the store file this backend reads by default in {@code context}. */
   public static Path defaultFile(StoreContext context) {
     String configured = context.environmentText("KEYRUN_DOTENV_STORE");
@@ -99,13 +104,13 @@ public final class DotenvStore implements Backend {
       content = PrivateFile.read(file);
     } catch (NoSuchFileException e) {
       throw new StoreException(
-          "dotenv store " + file + " does not exist",
+          file + " does not exist",
           "create it with mode 600, or set KEYRUN_DOTENV_STORE to the store file",
           e);
     } catch (PrivateFile.UnsafeFileException e) {
-      throw new StoreException("dotenv store " + file + " " + e.problem(), e.hint(), e);
+      throw new StoreException(file + " " + e.problem(), storeHint(file, e), e);
     } catch (IOException e) {
-      throw new StoreException("cannot read dotenv store " + file + ": " + e.getMessage(), null, e);
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
     }
 
     try {
@@ -113,6 +118,11 @@ public final class DotenvStore implements Backend {
     } catch (DotenvSyntaxException e) {
       throw new StoreException(e.getMessage(), "fix that line of the store file", e);
     }
+  }
+
+  /** Returns the fix for an unsafe store file: the chmod alone, since it already is the store. */
+  private static String storeHint(Path file, PrivateFile.UnsafeFileException e) {
+    return e.problem().startsWith("is accessible") ? "chmod 600 " + file : e.hint();
   }
 
   private record Location(Path file, String key) {}

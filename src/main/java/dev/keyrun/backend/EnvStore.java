@@ -27,6 +27,11 @@ public final class EnvStore implements Backend {
   }
 
   @Override
+  public String describeMissing(Reference reference, StoreContext context) {
+    return "not found: keyrun's environment has no variable " + reference.body();
+  }
+
+  @Override
   public Map<Reference, Optional<Secret>> resolve(
       List<Reference> references, StoreContext context) {
     Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();

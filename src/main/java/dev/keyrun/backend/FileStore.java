@@ -32,6 +32,11 @@ public final class FileStore implements Backend {
   }
 
   @Override
+  public String describeMissing(Reference reference, StoreContext context) {
+    return "not found: no such file";
+  }
+
+  @Override
   public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
       throws StoreException {
     Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();

@@ -108,7 +108,7 @@ public final class Resolver {
       return BatchCall.failAll(
           batch,
           backend,
-          "no answer within " + timeout.toSeconds() + " s",
+          "timed out after " + timeout.toSeconds() + " s",
           "check that the store is reachable, or raise --timeout");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -41,7 +41,7 @@ final class ReadCommand {
     }
     if (outcome instanceof Outcome.Missing missing) {
       throw KeyrunException.failed(
-          missing.reference().toString(), "not found in the " + missing.store(), missing.hint());
+          missing.reference().toString(), missing.problem(), missing.hint());
     }
     Outcome.Failed failed = (Outcome.Failed) outcome;
     throw KeyrunException.failed(

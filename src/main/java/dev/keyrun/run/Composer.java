@@ -39,19 +39,23 @@ final class Composer {
 
     Map<Reference, Outcome> outcomes = resolver.resolve(references, context, timeout);
 
-    List<KeyrunException> failures = new ArrayList<>();
+    FailureReport report = new FailureReport();
     Map<String, byte[]> values = new LinkedHashMap<>();
     for (Declaration declaration : declarations) {
-      try {
-        values.put(declaration.key(), bytes(declaration, outcomes));
-      } catch (KeyrunException e) {
-        failures.add(e);
+      Outcome failure = firstFailure(declaration, outcomes);
+      if (failure instanceof Outcome.Missing missing) {
+        report.missing(declaration.key(), missing);
+      } else if (failure instanceof Outcome.Failed failed) {
+        report.failed(declaration.key(), failed);
+      } else {
+        try {
+          values.put(declaration.key(), bytes(declaration, outcomes));
+        } catch (KeyrunException e) {
+          report.add(e);
+        }
       }
     }
-    if (!failures.isEmpty()) {
-      KeyrunException last = failures.remove(failures.size() - 1);
-      throw last.after(failures);
-    }
+    report.throwIfAny();
     return values;
   }
 
@@ -79,23 +83,20 @@ final class Composer {
         continue;
       }
       Outcome outcome = outcomes.get(Reference.parse(piece.text()).orElseThrow());
-      value.writeBytes(secretBytes(declaration, outcome));
+      value.writeBytes(((Outcome.Found) outcome).secret().bytes());
     }
     return value.toByteArray();
   }
 
-  private static byte[] secretBytes(Declaration declaration, Outcome outcome) {
-    String subject = declaration.key();
-    if (outcome instanceof Outcome.Missing missing) {
-      throw KeyrunException.failed(
-          subject, missing.reference() + " not found in the " + missing.store(), missing.hint());
+  private static Outcome firstFailure(Declaration declaration, Map<Reference, Outcome> outcomes) {
+    for (Piece piece : declaration.value().pieces()) {
+      if (piece.reference()) {
+        Outcome outcome = outcomes.get(Reference.parse(piece.text()).orElseThrow());
+        if (!(outcome instanceof Outcome.Found)) {
+          return outcome;
+        }
+      }
     }
-    if (outcome instanceof Outcome.Failed failed) {
-      throw KeyrunException.failed(
-          subject,
-          failed.reference() + ": " + failed.store() + ": " + failed.problem(),
-          failed.hint());
-    }
-    return ((Outcome.Found) outcome).secret().bytes();
+    return null;
   }
 }

@@ -47,7 +47,9 @@ class CommandLineTest {
 
     assertEquals(125, result.status());
     assertTrue(
-        result.stderr().startsWith("keyrun: dotenv:ABSENT: not found in the dotenv store\n"),
+        result
+            .stderr()
+            .startsWith("keyrun: dotenv:ABSENT: not found in the dotenv store " + store + "\n"),
         result.stderr());
     assertEquals("", result.stdout());
   }

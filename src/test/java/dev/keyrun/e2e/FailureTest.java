@@ -36,7 +36,10 @@ class FailureTest {
     assertTrue(
         result
             .stderr()
-            .startsWith("keyrun: API_KEY: dotenv:ABSENT not found in the dotenv store\n"),
+            .startsWith(
+                "keyrun: API_KEY: dotenv:ABSENT not found in the dotenv store "
+                    + directory.resolve("store.env")
+                    + "\n"),
         result.stderr());
     assertFalse(Files.exists(marker()));
   }
@@ -48,7 +51,7 @@ class FailureTest {
 
     assertEquals(125, result.status());
     assertTrue(
-        result.stderr().startsWith("keyrun: DB: file://" + absent + " not found in the file"),
+        result.stderr().startsWith("keyrun: DB: file://" + absent + " not found: no such file\n"),
         result.stderr());
     assertFalse(Files.exists(marker()));
   }
@@ -156,7 +159,7 @@ class FailureTest {
             .run();
 
     assertEquals(125, result.status());
-    assertTrue(result.stderr().contains("no answer within 1 s"), result.stderr());
+    assertTrue(result.stderr().contains("timed out after 1 s"), result.stderr());
     assertFalse(Files.exists(marker()));
   }
 
@@ -193,5 +196,30 @@ class FailureTest {
     assertEquals(126, result.status());
     assertTrue(
         result.stderr().contains("interpreter on its #! line was not found"), result.stderr());
+  }
+
+  @Test
+  void brokenStoreIsReportedOnce() throws Exception {
+    Path store = TestFiles.write(directory.resolve("shared.env"), "A=1\nB=2\n", "rw-r--r--");
+    Path file =
+        TestFiles.write(
+            directory.resolve("app.env"),
+            "A=dotenv:" + store + "#A\nB=dotenv:" + store + "#B\n",
+            "rw-r--r--");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("--env-file", file.toString(), "--", "touch", marker().toString())
+            .run();
+
+    assertEquals(125, result.status());
+    assertEquals(
+        "keyrun: A, B: dotenv store: "
+            + store
+            + " is accessible to group or others (mode 0644)\n"
+            + "keyrun: hint: chmod 600 "
+            + store
+            + "\n",
+        result.stderr());
   }
 }
