@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * deadline fails its references with a timeout.
  */
 public final class Resolver {
-  private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
 
   private final BackendRegistry registry;
 
@@ -85,9 +85,9 @@ public final class Resolver {
     try {
       List<Outcome> outcomes = BatchCall.run(backend, batch, context);
       LOG.info(
-          "{}: {} references in {} ms",
+          "{}: {} in {} ms",
           backend.info().name(),
-          batch.size(),
+          batch.size() == 1 ? "1 reference" : batch.size() + " references",
           (System.nanoTime() - started) / 1_000_000);
       future.complete(outcomes);
     } catch (Throwable e) {

@@ -54,8 +54,8 @@ enum LogLevel {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", slf4jLevel);
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-    System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.showLogName", "true");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
   }
 }

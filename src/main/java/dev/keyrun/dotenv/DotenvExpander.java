@@ -105,8 +105,23 @@ public final class DotenvExpander {
       }
     }
 
-    ExpandedValue value = new ExpandedValue(entry.key(), merge(pieces), source, entry.line());
+    ExpandedValue value =
+        new ExpandedValue(entry.key(), merge(pieces), source, entry.line(), hasWrittenText(entry));
     values.put(entry.key(), value);
+  }
+
+  private static boolean hasWrittenText(DotenvEntry entry) {
+    for (Segment segment : entry.segments()) {
+      if (segment instanceof Segment.Literal literal && !literal.text().isEmpty()) {
+        return true;
+      }
+      if (segment instanceof Segment.Variable variable
+          && variable.defaultValue() != null
+          && !variable.defaultValue().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the pieces a variable expands to. A default also replaces a value that is empty. */

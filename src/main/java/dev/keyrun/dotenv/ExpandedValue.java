@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param pieces the value in order
  * @param source the file name used in messages
  * @param line the 1-based physical line of the assignment that won
+ * @param writtenText whether the file itself holds text of the value (a literal or a default), as
+ *     opposed to a value made only of {@code ${NAME}} expansions
  */
-public record ExpandedValue(String key, List<Piece> pieces, String source, int line) {
+public record ExpandedValue(
+    String key, List<Piece> pieces, String source, int line, boolean writtenText) {
 
   public ExpandedValue {
     Objects.requireNonNull(key, "key");

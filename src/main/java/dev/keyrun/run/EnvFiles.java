@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the {@code --env-file} files in order. A later file overrides an earlier one, and {@code
@@ -27,12 +29,19 @@ import java.util.Objects;
  * references only (and empty values) may be shared, because it holds no secret.
  */
 final class EnvFiles {
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
+
   private EnvFiles() {}
 
   static Map<String, ExpandedValue> load(List<Path> files, Map<String, byte[]> environment) {
+    if (files.isEmpty()) {
+      LOG.info("no --env-file given and no .env in {}", Path.of("").toAbsolutePath());
+    }
     Map<String, ExpandedValue> declared = new LinkedHashMap<>();
     for (Path file : files) {
-      declared.putAll(loadOne(file, declared, environment));
+      Map<String, ExpandedValue> values = loadOne(file, declared, environment);
+      LOG.info("env file {}: {}", file, values.size() == 1 ? "1 key" : values.size() + " keys");
+      declared.putAll(values);
     }
     return declared;
   }
@@ -55,9 +64,9 @@ final class EnvFiles {
           e.source() + ":" + e.line(), e.reason(), "fix that line; the whole file was rejected");
     }
 
-    String plainKey = firstPlainKey(values);
-    if (plainKey != null) {
-      requirePrivate(file, before, plainKey);
+    List<String> plainKeys = plainKeys(values);
+    if (!plainKeys.isEmpty()) {
+      requirePrivate(file, before, plainKeys);
     }
     return values;
   }
@@ -81,25 +90,33 @@ final class EnvFiles {
         "declare " + name + " in the same file as the line that uses it");
   }
 
-  private static String firstPlainKey(Map<String, ExpandedValue> values) {
+  /**
+   * Returns the keys whose value the file holds as plaintext: text written in the file, with no
+   * reference in the value. A value made only of {@code ${NAME}} expansions holds nothing itself.
+   */
+  private static List<String> plainKeys(Map<String, ExpandedValue> values) {
+    List<String> keys = new java.util.ArrayList<>();
     for (ExpandedValue value : values.values()) {
       boolean hasText =
           value.pieces().stream().anyMatch(p -> !p.reference() && !p.text().isEmpty());
       boolean hasReference = value.pieces().stream().anyMatch(Piece::reference);
-      if (hasText && !hasReference) {
-        return value.key();
+      if (hasText && !hasReference && value.writtenText()) {
+        keys.add(value.key());
       }
     }
-    return null;
+    return keys;
   }
 
-  private static void requirePrivate(Path file, BasicFileAttributes before, String plainKey) {
+  private static void requirePrivate(
+      Path file, BasicFileAttributes before, List<String> plainKeys) {
     BasicFileAttributes after;
     try {
       after = PrivateFile.check(file);
     } catch (PrivateFile.UnsafeFileException e) {
       throw KeyrunException.failed(
-          file.toString(), "holds plain values (" + plainKey + ") and " + e.problem(), e.hint());
+          file.toString(),
+          "holds plain values (" + describe(plainKeys) + ") and " + e.problem(),
+          e.hint());
     } catch (IOException e) {
       throw KeyrunException.failed(
           file.toString(), "cannot check permissions: " + e.getMessage(), null);
@@ -129,5 +146,13 @@ final class EnvFiles {
     } catch (IOException e) {
       throw KeyrunException.failed(file.toString(), "cannot read: " + e.getMessage(), null);
     }
+  }
+
+  /** Names up to three keys, so that a long file does not make a long line. */
+  private static String describe(List<String> keys) {
+    if (keys.size() <= 3) {
+      return String.join(", ", keys);
+    }
+    return String.join(", ", keys.subList(0, 3)) + " and " + (keys.size() - 3) + " more";
   }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * child's environment, then exec or supervise. Nothing starts unless every key resolved.
  */
 public final class RunService {
-  private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
 
   private final BackendRegistry registry;
   private final Map<String, byte[]> environment;
@@ -49,7 +49,10 @@ public final class RunService {
         new StoreContext(environment, home, Instant.now().plus(request.timeout()));
     Map<String, byte[]> values =
         new Composer(new Resolver(registry), context).compose(selected, request.timeout());
-    LOG.info("resolved {} keys in {} ms", values.size(), (System.nanoTime() - started) / 1_000_000);
+    LOG.info(
+        "resolved {} in {} ms",
+        values.size() == 1 ? "1 key" : values.size() + " keys",
+        (System.nanoTime() - started) / 1_000_000);
 
     Map<String, byte[]> child = childEnvironment(selected, values, request);
 

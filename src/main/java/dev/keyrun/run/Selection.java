@@ -57,7 +57,7 @@ final class Selection {
           String value = new String(bytes, StandardCharsets.UTF_8);
           if (Reference.isReference(value)) {
             ExpandedValue expanded =
-                new ExpandedValue(name, List.of(new Piece(value, true)), "environment", 0);
+                new ExpandedValue(name, List.of(new Piece(value, true)), "environment", 0, false);
             references.add(new Declaration(name, expanded, true));
           }
         });

@@ -88,4 +88,19 @@ class PermissionTest {
     assertTrue(result.stderr().contains("chmod 600 " + store), result.stderr());
     assertFalse(result.stderr().contains("sk-store"), result.stderr());
   }
+
+  @Test
+  void expansionsOnlyAtMode644Work() throws Exception {
+    Path file =
+        TestFiles.write(directory.resolve("app.env"), "API_KEY=${INHERITED_KEY}\n", "rw-r--r--");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("INHERITED_KEY", "from-env")
+            .args("--env-file", file.toString(), "--", "printenv", "API_KEY")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("from-env\n", result.stdout());
+  }
 }
