@@ -6,6 +6,7 @@ import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.launch.Launcher;
 import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class RunService {
     Map<String, ExpandedValue> declared = EnvFiles.load(request.envFiles(), environment);
     List<Declaration> selected = Selection.select(declared, environment, request);
     logSelection(selected);
+    warnAboutLikelyMistakes(request, selected);
 
     long started = System.nanoTime();
     StoreContext context =
@@ -90,6 +92,39 @@ public final class RunService {
               + " (--no-override keeps inherited values)");
     }
     return child;
+  }
+
+  /**
+   * Notes on stderr what usually means a mistake: nothing to inject at all, or a plain value that
+   * looks like a misspelt reference. The notice names the key and the scheme it probably meant,
+   * never the value.
+   */
+  private void warnAboutLikelyMistakes(RunRequest request, List<Declaration> selected) {
+    if (selected.isEmpty() && request.envFiles().isEmpty()) {
+      stderr.println(
+          "keyrun: notice: no .env in "
+              + Path.of("").toAbsolutePath()
+              + " and no --env-file given; "
+              + request.command().get(0)
+              + " runs without secrets");
+    }
+    for (Declaration declaration : selected) {
+      ExpandedValue value = declaration.value();
+      if (declaration.inherited() || !value.isPlain() || !value.writtenText()) {
+        continue;
+      }
+      Scheme.closestTo(value.plainText())
+          .ifPresent(
+              scheme ->
+                  stderr.println(
+                      "keyrun: notice: "
+                          + declaration.key()
+                          + " ("
+                          + declaration.origin()
+                          + ") is a plain value that looks like a misspelt "
+                          + scheme.prefix()
+                          + " reference"));
+    }
   }
 
   private static void logSelection(List<Declaration> selected) {

@@ -88,6 +88,8 @@ class CommandLineTest {
 
   @Test
   void optionsAfterCommandBelongToIt() throws Exception {
+    TestFiles.writePrivate(directory.resolve(".env"), "A=1\n");
+
     Keyrun.Result result = Keyrun.in(directory).args("sh", "-c", "echo $0", "--verbose").run();
 
     assertEquals("--verbose\n", result.stdout());
@@ -124,5 +126,25 @@ class CommandLineTest {
 
     assertEquals(125, result.status());
     assertTrue(result.stderr().startsWith("keyrun: REFERENCE: missing\n"), result.stderr());
+  }
+
+  @Test
+  void missingDotEnvIsNoticed() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("--", "true").run();
+
+    assertEquals(0, result.status());
+    assertTrue(result.stderr().startsWith("keyrun: notice: no .env in "), result.stderr());
+  }
+
+  @Test
+  void misspeltSchemeIsNoticed() throws Exception {
+    TestFiles.writePrivate(directory.resolve(".env"), "TOKEN=dotnev:TOKEN\n");
+
+    Keyrun.Result result = Keyrun.in(directory).args("--", "true").run();
+
+    assertEquals(
+        "keyrun: notice: TOKEN (.env:1) is a plain value that looks like a misspelt dotenv:"
+            + " reference\n",
+        result.stderr());
   }
 }

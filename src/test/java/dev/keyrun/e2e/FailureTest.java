@@ -132,7 +132,7 @@ class FailureTest {
 
     assertEquals(127, result.status());
     assertTrue(
-        result.stderr().startsWith("keyrun: no-such-command-here: command not found\n"),
+        result.stderr().contains("keyrun: no-such-command-here: command not found\n"),
         result.stderr());
   }
 
