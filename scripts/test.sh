@@ -10,7 +10,8 @@ prefix=$(mktemp -d "${TMPDIR:-/tmp}/keyrun-test.XXXXXX")
 trap 'rm -rf "$prefix"' EXIT
 
 echo "test.sh: installing keyrun into $prefix" >&2
-PREFIX="$prefix" ./scripts/install.sh
+# With the prefix on PATH, install.sh has no reason to suggest adding it.
+PATH="$prefix/bin:$PATH" PREFIX="$prefix" ./scripts/install.sh
 
 echo "test.sh: running the test suite against $prefix/bin/keyrun" >&2
 mvn -B --no-transfer-progress verify -Dkeyrun.launcher="$prefix/bin/keyrun"

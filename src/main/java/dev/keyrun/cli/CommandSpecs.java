@@ -32,7 +32,11 @@ final class CommandSpecs {
         .description(HelpText.DESCRIPTION)
         .footerHeading("%n")
         .footer(HelpText.FOOTER);
-    keyrun.usageMessage().synopsisSubcommandLabel("[run | read]");
+    keyrun
+        .usageMessage()
+        .customSynopsis(
+            "keyrun [run] [OPTIONS] [--] COMMAND [ARGS...]",
+            "       keyrun read [-n] [--timeout=SECONDS] REFERENCE");
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
