@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What a store may read from the world while it resolves: keyrun's own environment as bytes, the
+ * The part of the world a store may read while it resolves: keyrun's own environment as bytes, the
  * user's home directory and the deadline after which resolution is abandoned.
  */
 public record StoreContext(Map<String, byte[]> environment, Path home, Instant deadline) {

@@ -37,7 +37,7 @@ public final class Posix {
 
   /**
    * Loads the native library binding on a background thread. JNA takes about 15 ms to initialise,
-   * which can overlap with parsing the command line and reading env files on a second core; a
+   * and on a second core that overlaps with parsing the command line and reading env files. A
    * caller that needs the binding earlier waits for the class initialisation to finish.
    */
   public static void preload() {

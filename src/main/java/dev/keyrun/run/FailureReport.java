@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the keys that could not be resolved and reports one failure each, except that keys
- * failed by the same store failure (an unreadable store file, a timeout) are reported once, naming
- * every key, instead of repeating the same line for each.
+ * Collects the keys that could not be resolved and reports one failure each. Keys that one store
+ * failure failed together (an unreadable store file, a timeout) share one line naming them all.
  */
 final class FailureReport {
   private final List<KeyrunException> failures = new ArrayList<>();

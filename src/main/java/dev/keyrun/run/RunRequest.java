@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@code keyrun run} was asked to do, validated and immutable.
+ * A validated, immutable request of {@code keyrun run}.
  *
  * @param envFiles files in the order given; later files override earlier ones
  * @param only the keys the child receives, or an empty set for all declared keys
