@@ -45,6 +45,14 @@ public final class Main {
       return dispatch(parsed, stdout, stderr);
     } catch (KeyrunException e) {
       return report(e, level, stderr);
+    } catch (LinkageError e) {
+      KeyrunException failure =
+          KeyrunException.failed(
+              "native access",
+              "cannot load the C library binding (JNA): " + e.getClass().getSimpleName(),
+              "reinstall keyrun with scripts/install.sh; run with --debug for details",
+              e);
+      return report(failure, level, stderr);
     } catch (Exception e) {
       return internalError(e, level, stderr);
     }

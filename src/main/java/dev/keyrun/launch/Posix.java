@@ -41,9 +41,17 @@ public final class Posix {
    * caller that needs the binding earlier waits for the class initialisation to finish.
    */
   public static void preload() {
-    Thread loader = new Thread(Posix::effectiveUid, "keyrun-jna-preload");
+    Thread loader = new Thread(Posix::tryLoad, "keyrun-jna-preload");
     loader.setDaemon(true);
     loader.start();
+  }
+
+  private static void tryLoad() {
+    try {
+      effectiveUid();
+    } catch (LinkageError e) {
+      // The first real use fails the same way and reports it; a second report would be noise.
+    }
   }
 
   public static int effectiveUid() {
