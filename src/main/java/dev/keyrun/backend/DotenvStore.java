@@ -6,6 +6,7 @@ import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -109,6 +110,8 @@ public final class DotenvStore implements Backend {
           e);
     } catch (PrivateFile.UnsafeFileException e) {
       throw new StoreException(file + " " + e.problem(), storeHint(file, e), e);
+    } catch (AccessDeniedException e) {
+      throw new StoreException(file + ": permission denied", "chmod 600 " + file, e);
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
     }

@@ -111,6 +111,9 @@ final class CommandSpecs {
   private static CommandSpec command(String name) {
     CommandSpec spec = CommandSpec.create().name(name).version(HelpText.version());
     spec.parser().stopAtPositional(true);
+    // picocli would replace an @FILE argument with the file's words, even after "--", so that
+    // "keyrun -- curl -d @body.json" changed the command and "keyrun @store.env" printed a value.
+    spec.parser().expandAtFiles(false);
     spec.addOption(
         OptionSpec.builder("-h", "--help")
             .usageHelp(true)

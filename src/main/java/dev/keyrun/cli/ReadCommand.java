@@ -20,7 +20,11 @@ final class ReadCommand {
     Reference reference = Reference.require(parsed.matchedPositionalValue(0, ""), hint);
     int timeoutSeconds =
         parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
-    Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    if (timeoutSeconds <= 0) {
+      throw KeyrunException.failed(
+          "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
+    }
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
 
     Outcome outcome =
         new Resolver(services.registry())
@@ -32,6 +36,10 @@ final class ReadCommand {
       stdout.write('\n');
     }
     stdout.flush();
+    if (stdout.checkError()) {
+      throw KeyrunException.failed(
+          "stdout", "writing the value failed", "check where the output of keyrun read goes");
+    }
     return 0;
   }
 

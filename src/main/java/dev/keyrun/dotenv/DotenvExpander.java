@@ -105,8 +105,12 @@ public final class DotenvExpander {
       }
     }
 
+    List<Piece> merged = merge(pieces);
+    boolean plain = hasWrittenText(entry) && merged.stream().noneMatch(Piece::reference);
+    ExpandedValue earlier = values.get(entry.key());
+    boolean plaintextInFile = plain || (earlier != null && earlier.plaintextInFile());
     ExpandedValue value =
-        new ExpandedValue(entry.key(), merge(pieces), source, entry.line(), hasWrittenText(entry));
+        new ExpandedValue(entry.key(), merged, source, entry.line(), plaintextInFile);
     values.put(entry.key(), value);
   }
 

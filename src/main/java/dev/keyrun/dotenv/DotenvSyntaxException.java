@@ -25,7 +25,7 @@ public final class DotenvSyntaxException extends RuntimeException {
    * @param variable the variable that caused the error, or null
    */
   public DotenvSyntaxException(String source, int line, String reason, String variable) {
-    super(source + ":" + line + ": " + reason);
+    super(source + ":" + line + ": " + displayReason(reason));
     this.source = source;
     this.line = line;
     this.reason = reason;
@@ -42,6 +42,20 @@ public final class DotenvSyntaxException extends RuntimeException {
 
   public String reason() {
     return reason;
+  }
+
+  /**
+   * Returns the reason as keyrun shows it: without the text of an invalid key, because a line that
+   * is not an assignment may be a pasted secret (a token with '+' or '/', a header).
+   */
+  public String displayReason() {
+    return displayReason(reason);
+  }
+
+  private static String displayReason(String reason) {
+    return reason.startsWith("invalid key ")
+        ? "invalid key (keys match [A-Za-z_][A-Za-z0-9_.-]*; the text is not shown)"
+        : reason;
   }
 
   /** Returns the variable name for an undefined {@code ${NAME}}, or null for other errors. */

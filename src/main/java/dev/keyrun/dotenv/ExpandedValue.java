@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param pieces the value in order
  * @param source the file name used in messages
  * @param line the 1-based physical line of the assignment that won
- * @param writtenText whether the file itself holds text of the value (a literal or a default), as
- *     opposed to a value made only of {@code ${NAME}} expansions
+ * @param plaintextInFile whether an assignment of this key, this one or an earlier one it replaced,
+ *     writes a plain value in the file: text (a literal or a default) and no reference, as opposed
+ *     to references and values made only of {@code ${NAME}} expansions
  */
 public record ExpandedValue(
-    String key, List<Piece> pieces, String source, int line, boolean writtenText) {
+    String key, List<Piece> pieces, String source, int line, boolean plaintextInFile) {
 
   public ExpandedValue {
     Objects.requireNonNull(key, "key");

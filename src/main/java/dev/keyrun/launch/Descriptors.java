@@ -2,6 +2,7 @@ package dev.keyrun.launch;
 
 import com.sun.jna.Platform;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 final class Descriptors {
   private static final int FIRST_LISTEN_FD = 3;
+  private static final int MAX_LISTEN_FDS = 4096;
 
   private Descriptors() {}
 
@@ -28,17 +30,26 @@ final class Descriptors {
     }
   }
 
+  /**
+   * Returns how many socket-activation descriptors systemd passed to this process: LISTEN_FDS,
+   * honoured only when LISTEN_PID names this process (a stale LISTEN_FDS inherited from elsewhere
+   * must not keep the JVM's own descriptors open), and at most a few thousand.
+   */
   private static int listenFdCount(Map<String, byte[]> environment) {
-    byte[] count = environment.get("LISTEN_FDS");
-    if (count == null) {
+    String pid = text(environment.get("LISTEN_PID"));
+    String count = text(environment.get("LISTEN_FDS"));
+    if (count == null || !String.valueOf(Posix.pid()).equals(pid)) {
       return 0;
     }
     try {
-      return Math.max(
-          0, Integer.parseInt(new String(count, java.nio.charset.StandardCharsets.UTF_8)));
+      return Math.min(MAX_LISTEN_FDS, Math.max(0, Integer.parseInt(count)));
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  private static String text(byte[] value) {
+    return value == null ? null : new String(value, StandardCharsets.UTF_8);
   }
 
   private static List<Integer> openDescriptors() {

@@ -5,10 +5,10 @@ import dev.keyrun.backend.PrivateFile;
 import dev.keyrun.dotenv.DotenvExpander;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
-import dev.keyrun.dotenv.Piece;
 import dev.keyrun.reference.Reference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -61,7 +61,9 @@ final class EnvFiles {
               Reference::isReference);
     } catch (DotenvSyntaxException e) {
       throw KeyrunException.failed(
-          e.source() + ":" + e.line(), e.reason(), "fix that line; the whole file was rejected");
+          e.source() + ":" + e.line(),
+          e.displayReason(),
+          "fix that line; the whole file was rejected");
     }
 
     List<String> plainKeys = plainKeys(values);
@@ -91,16 +93,13 @@ final class EnvFiles {
   }
 
   /**
-   * Returns the keys whose value the file holds as plaintext: text written in the file, with no
-   * reference in the value. A value made only of {@code ${NAME}} expansions holds nothing itself.
+   * Returns the keys the file writes a plain value for, in any of their assignments, since a later
+   * reference does not take the plaintext out of the file.
    */
   private static List<String> plainKeys(Map<String, ExpandedValue> values) {
     List<String> keys = new java.util.ArrayList<>();
     for (ExpandedValue value : values.values()) {
-      boolean hasText =
-          value.pieces().stream().anyMatch(p -> !p.reference() && !p.text().isEmpty());
-      boolean hasReference = value.pieces().stream().anyMatch(Piece::reference);
-      if (hasText && !hasReference && value.writtenText()) {
+      if (value.plaintextInFile()) {
         keys.add(value.key());
       }
     }
@@ -133,6 +132,9 @@ final class EnvFiles {
       return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       throw KeyrunException.failed(file.toString(), "no such file", "check the --env-file path");
+    } catch (AccessDeniedException e) {
+      throw KeyrunException.failed(
+          file.toString(), "permission denied", "make it readable by you: chmod u+r " + file);
     } catch (IOException e) {
       throw KeyrunException.failed(file.toString(), "cannot read: " + e.getMessage(), null);
     }
@@ -143,6 +145,9 @@ final class EnvFiles {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw KeyrunException.failed(file.toString(), "no such file", "check the --env-file path");
+    } catch (AccessDeniedException e) {
+      throw KeyrunException.failed(
+          file.toString(), "permission denied", "make it readable by you: chmod u+r " + file);
     } catch (IOException e) {
       throw KeyrunException.failed(file.toString(), "cannot read: " + e.getMessage(), null);
     }

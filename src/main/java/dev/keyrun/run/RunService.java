@@ -5,10 +5,8 @@ import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.launch.Launcher;
-import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +70,7 @@ public final class RunService {
     Map<String, byte[]> child = CleanEnvironment.inherited(environment, request.cleanEnv());
     if (!request.only().isEmpty()) {
       // A launch narrowed by --only gets no other secret, not even as an unresolved reference.
-      child.entrySet().removeIf(entry -> isReference(entry.getValue()));
+      child.entrySet().removeIf(entry -> Selection.isInheritedReference(entry.getValue()));
     }
 
     List<String> overridden = new ArrayList<>();
@@ -110,7 +108,7 @@ public final class RunService {
     }
     for (Declaration declaration : selected) {
       ExpandedValue value = declaration.value();
-      if (declaration.inherited() || !value.isPlain() || !value.writtenText()) {
+      if (declaration.inherited() || !value.isPlain() || !value.plaintextInFile()) {
         continue;
       }
       Scheme.closestTo(value.plainText())
@@ -148,9 +146,5 @@ public final class RunService {
     }
     String source = references.isEmpty() ? "plain value" : String.join(" + ", references);
     return source + " (" + declaration.origin() + ")";
-  }
-
-  private static boolean isReference(byte[] value) {
-    return Reference.isReference(new String(value, StandardCharsets.UTF_8));
   }
 }

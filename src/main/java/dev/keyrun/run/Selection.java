@@ -4,8 +4,10 @@ import dev.keyrun.KeyrunException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.dotenv.Piece;
 import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import java.util.Set;
  * keys are resolved, so a narrowed launch never touches the stores of the others.
  */
 final class Selection {
+  private static final Set<Scheme> NOT_RESOLVED_WHEN_INHERITED =
+      EnumSet.of(Scheme.FILE, Scheme.ENV);
+
   private Selection() {}
 
   static List<Declaration> select(
@@ -31,7 +36,7 @@ final class Selection {
       }
     }
 
-    checkOnly(request.only(), candidates, environment);
+    checkOnly(request.only(), candidates);
 
     List<Declaration> selected = new ArrayList<>();
     for (Declaration declaration : candidates.values()) {
@@ -55,7 +60,7 @@ final class Selection {
     environment.forEach(
         (name, bytes) -> {
           String value = new String(bytes, StandardCharsets.UTF_8);
-          if (Reference.isReference(value)) {
+          if (isInheritedReference(bytes)) {
             ExpandedValue expanded =
                 new ExpandedValue(name, List.of(new Piece(value, true)), "environment", 0, false);
             references.add(new Declaration(name, expanded, true));
@@ -64,15 +69,31 @@ final class Selection {
     return references;
   }
 
-  private static void checkOnly(
-      Set<String> only, Map<String, Declaration> candidates, Map<String, byte[]> environment) {
+  /**
+   * Tells whether an inherited value is a reference keyrun resolves: one of a secret store. {@code
+   * file://} and {@code env://} are left alone, because ordinary settings hold such URLs ({@code
+   * PIP_FIND_LINKS=file:///srv/wheels}) and must pass through unchanged.
+   */
+  static boolean isInheritedReference(byte[] value) {
+    return Reference.parse(new String(value, StandardCharsets.UTF_8))
+        .map(reference -> !NOT_RESOLVED_WHEN_INHERITED.contains(reference.scheme()))
+        .orElse(false);
+  }
+
+  private static void checkOnly(Set<String> only, Map<String, Declaration> candidates) {
+    List<String> unknown = new ArrayList<>();
     for (String key : only) {
-      if (!candidates.containsKey(key) && !environment.containsKey(key)) {
-        throw KeyrunException.failed(
-            "--only " + key,
-            "no env file or environment variable declares " + key,
-            "check the name, or add it to an --env-file");
+      if (!candidates.containsKey(key)) {
+        unknown.add(key);
       }
+    }
+    if (!unknown.isEmpty()) {
+      throw KeyrunException.failed(
+          "--only " + String.join(",", unknown),
+          "no env file declares "
+              + String.join(", ", unknown)
+              + ", and no inherited variable holds a reference by that name",
+          "check the names, or add them to an --env-file");
     }
   }
 }

@@ -127,7 +127,10 @@ class DotenvParserTest {
   void errorMessageNamesSourceLineAndReason() {
     DotenvSyntaxException error = parseError("A=1\n\nB C=2\n");
 
-    assertEquals("app.env:3: invalid key 'B C'", error.getMessage());
+    assertEquals("invalid key 'B C'", error.reason());
+    assertEquals(
+        "app.env:3: invalid key (keys match [A-Za-z_][A-Za-z0-9_.-]*; the text is not shown)",
+        error.getMessage());
     assertEquals(SOURCE, error.source());
     assertNull(error.variable());
   }

@@ -147,4 +147,26 @@ class CommandLineTest {
             + " reference\n",
         result.stderr());
   }
+
+  @Test
+  void atFileArgumentsReachCommandUnchanged() throws Exception {
+    TestFiles.writePrivate(directory.resolve(".env"), "A=1\n");
+    TestFiles.writePrivate(directory.resolve("body.json"), "hello world\n");
+
+    Keyrun.Result result = Keyrun.in(directory).args("--", "printf", "[%s]", "@body.json").run();
+
+    assertEquals("[@body.json]", result.stdout());
+  }
+
+  @Test
+  void readFailsWhenStdoutFails() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "TOKEN=abc\n");
+    String launcher = String.join(" ", Keyrun.in(directory).commandLine());
+
+    Keyrun.Result result =
+        new ShellRun(directory)
+            .run("KEYRUN_DOTENV_STORE=" + store + " " + launcher + " read dotenv:TOKEN >/dev/full");
+
+    assertEquals(125, result.status(), result.stderr());
+  }
 }

@@ -42,12 +42,12 @@ class EnvironmentOptionsTest {
 
   @Test
   void cleanEnvKeepsInheritedReference() throws Exception {
-    Path secret = TestFiles.writePrivate(directory.resolve("token"), "tok-clean");
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "API_TOKEN=tok-clean\n");
 
     Map<String, String> child =
         child(
             Keyrun.in(directory)
-                .env("API_TOKEN", "file://" + secret)
+                .env("API_TOKEN", "dotenv:" + store + "#API_TOKEN")
                 .args("--clean-env", "--only", "API_TOKEN"));
 
     assertEquals("tok-clean", child.get("API_TOKEN"));
@@ -138,12 +138,12 @@ class EnvironmentOptionsTest {
 
   @Test
   void noOverrideResolvesInheritedReference() throws Exception {
-    Path secret = TestFiles.writePrivate(directory.resolve("token"), "inherited-secret");
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "T=inherited-secret\n");
     Path file = envFile("TOKEN=from-file\n");
 
     Keyrun.Result result =
         Keyrun.in(directory)
-            .env("TOKEN", "file://" + secret)
+            .env("TOKEN", "dotenv:" + store + "#T")
             .args("--no-override", "--env-file", file.toString(), "--", "printenv", "TOKEN")
             .run();
 
@@ -165,15 +165,43 @@ class EnvironmentOptionsTest {
 
   @Test
   void inheritedReferenceIsResolved() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "API_TOKEN=tok-123\n");
+
+    Map<String, String> child =
+        child(
+            Keyrun.in(directory)
+                .env("KEYRUN_DOTENV_STORE", store.toString())
+                .env("API_TOKEN", "dotenv:API_TOKEN"));
+
+    assertEquals("tok-123", child.get("API_TOKEN"));
+  }
+
+  @Test
+  void inheritedFileAndEnvUrlsPassUnchanged() throws Exception {
     Path secret = TestFiles.writePrivate(directory.resolve("token"), "tok-123");
 
     Map<String, String> child =
         child(
             Keyrun.in(directory)
-                .env("API_TOKEN", "file://" + secret)
-                .env("RENAMED", "env://API_TOKEN"));
+                .env("PIP_FIND_LINKS", "file://" + secret)
+                .env("RENAMED", "env://HOME"));
 
-    assertEquals("tok-123", child.get("API_TOKEN"));
-    assertEquals("file://" + secret, child.get("RENAMED"));
+    assertEquals("file://" + secret, child.get("PIP_FIND_LINKS"));
+    assertEquals("env://HOME", child.get("RENAMED"));
+  }
+
+  @Test
+  void onlyListsEveryUnknownName() throws Exception {
+    Path file = envFile("WANTED=1\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("INHERITED_PLAIN", "x")
+            .args("--only", "TYPO,INHERITED_PLAIN", "--env-file", file.toString(), "--", "true")
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().startsWith("keyrun: --only TYPO,INHERITED_PLAIN: "), result.stderr());
   }
 }

@@ -222,4 +222,13 @@ class FailureTest {
             + "\n",
         result.stderr());
   }
+
+  @Test
+  void invalidKeyTextIsNotShown() throws Exception {
+    Keyrun.Result result = runWith("GOOD=1\nq+Z/8sk3y" + SECRET + "==\n", "rw-------");
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains(":2: invalid key"), result.stderr());
+    assertFalse(result.stderr().contains(SECRET), result.stderr());
+  }
 }

@@ -103,4 +103,19 @@ class PermissionTest {
     assertEquals(0, result.status(), result.stderr());
     assertEquals("from-env\n", result.stdout());
   }
+
+  @Test
+  void plaintextReplacedByReferenceStillCounts() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "API_KEY=sk-store\n");
+    Path file =
+        TestFiles.write(
+            directory.resolve("app.env"),
+            "API_KEY=sk-plain-left-in-file\nAPI_KEY=dotenv:" + store + "#API_KEY\n",
+            "rw-r--r--");
+
+    Keyrun.Result result = run(file);
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("holds plain values (API_KEY)"), result.stderr());
+  }
 }

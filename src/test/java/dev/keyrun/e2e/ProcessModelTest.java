@@ -80,11 +80,26 @@ class ProcessModelTest {
   void socketActivationDescriptorsAreKept() throws Exception {
     String launcher = String.join(" ", Keyrun.in(directory).commandLine());
     String script =
-        "exec 3</dev/null; LISTEN_FDS=1 exec " + launcher + " -- sh -c 'ls /proc/$$/fd'";
+        "exec 3</dev/null; LISTEN_FDS=1 LISTEN_PID=$$ exec "
+            + launcher
+            + " -- sh -c 'ls /proc/$$/fd'";
 
     Keyrun.Result result = new ShellRun(directory).run(script);
 
     assertEquals("0\n1\n2\n3", result.stdout().trim());
+  }
+
+  @Test
+  void staleListenFdsAreNotKept() throws Exception {
+    String launcher = String.join(" ", Keyrun.in(directory).commandLine());
+    String script =
+        "exec 3</dev/null; LISTEN_FDS=1 LISTEN_PID=1 exec "
+            + launcher
+            + " -- sh -c 'ls /proc/$$/fd'";
+
+    Keyrun.Result result = new ShellRun(directory).run(script);
+
+    assertEquals("0\n1\n2", result.stdout().trim());
   }
 
   @Test
