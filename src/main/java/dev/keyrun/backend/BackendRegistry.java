@@ -61,14 +61,4 @@ public final class BackendRegistry {
     }
     return String.join(", ", examples);
   }
-
-  /** Returns one line per store, such as {@code dotenv store dotenv:OPENAI_API_KEY}, for help. */
-  public String describe() {
-    StringBuilder text = new StringBuilder();
-    for (Backend backend : backends) {
-      StoreInfo info = backend.info();
-      text.append(String.format("  %-18s %-32s %s%n", info.example(), info.name(), info.summary()));
-    }
-    return text.toString();
-  }
 }

@@ -30,6 +30,14 @@ final class BatchCall {
       } catch (StoreException e) {
         outcomes.addAll(failAll(valid, backend, e.getMessage(), e.hint()));
         return outcomes;
+      } catch (LinkageError e) {
+        outcomes.addAll(
+            failAll(
+                valid,
+                backend,
+                "cannot load the C library binding (JNA): " + e.getClass().getSimpleName(),
+                "reinstall keyrun with scripts/install.sh"));
+        return outcomes;
       } catch (RuntimeException e) {
         outcomes.addAll(failAll(valid, backend, "internal error: " + e.getClass().getName(), null));
         return outcomes;

@@ -56,9 +56,11 @@ public final class FileStore implements Backend {
       if (Files.isDirectory(file)) {
         throw new StoreException(file + " is a directory", "name a file");
       }
-      return Optional.of(Secret.of(Files.readAllBytes(file)));
+      return Optional.of(Secret.of(BoundedRead.read(file)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (BoundedRead.TooLargeException e) {
+      throw new StoreException(e.getMessage(), "a secret file must be a small, regular file", e);
     } catch (AccessDeniedException e) {
       throw new StoreException("cannot read " + file + ": permission denied", null, e);
     } catch (IOException e) {

@@ -37,7 +37,8 @@ public final class PrivateFile {
   public static byte[] read(Path file) throws IOException {
     PosixFileAttributes before = check(file);
 
-    byte[] content = Files.readAllBytes(file);
+    // O_NOFOLLOW: a symbolic link swapped in after the check is refused, not followed.
+    byte[] content = BoundedRead.read(file, LinkOption.NOFOLLOW_LINKS);
 
     PosixFileAttributes after = check(file);
     boolean changed =

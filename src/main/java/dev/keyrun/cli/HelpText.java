@@ -14,6 +14,7 @@ final class HelpText {
   static final String[] FOOTER = {
     "References:",
     "  dotenv:KEY              a key of the store file $KEYRUN_DOTENV_STORE, else",
+    "                          $XDG_CONFIG_HOME/keyrun/secrets.env or",
     "                          ~/.config/keyrun/secrets.env (mode 600 required)",
     "  dotenv:/path/file#KEY   a key of another store file (mode 600 required)",
     "  env://NAME              a variable of keyrun's own environment",

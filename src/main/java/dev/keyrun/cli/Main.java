@@ -53,7 +53,7 @@ public final class Main {
               "reinstall keyrun with scripts/install.sh; run with --debug for details",
               e);
       return report(failure, level, stderr);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       return internalError(e, level, stderr);
     }
   }
@@ -110,7 +110,7 @@ public final class Main {
     }
   }
 
-  private static int internalError(Exception e, LogLevel level, PrintStream stderr) {
+  private static int internalError(Throwable e, LogLevel level, PrintStream stderr) {
     stderr.println("keyrun: internal error: " + e.getClass().getName());
     stderr.println("keyrun: hint: run again with --debug and report the stack trace");
     if (level.debug()) {

@@ -25,20 +25,20 @@ final class CommandLocator {
       return checkExecutable(Path.of(command), command);
     }
 
-    boolean foundButNotExecutable = false;
+    Path notExecutable = null;
     for (String directory : searchPath(childEnvironment).split(":", -1)) {
       Path candidate = Path.of(directory.isEmpty() ? "." : directory, command);
       if (Files.isRegularFile(candidate)) {
         if (Files.isExecutable(candidate)) {
           return candidate;
         }
-        foundButNotExecutable = true;
+        notExecutable = notExecutable == null ? candidate : notExecutable;
       }
     }
 
-    if (foundButNotExecutable) {
+    if (notExecutable != null) {
       throw KeyrunException.notExecutable(
-          command, "permission denied", "make it executable: chmod +x " + command);
+          command, "permission denied", "make it executable: chmod +x " + notExecutable);
     }
     throw KeyrunException.commandNotFound(command, "check the name, or that PATH includes it");
   }

@@ -26,13 +26,16 @@ public final class Launcher {
       List<String> command,
       Map<String, byte[]> environment,
       Map<String, byte[]> callerEnvironment) {
-    NativeArguments arguments = prepare(command, environment, callerEnvironment);
+    Program program = prepare(command, environment, callerEnvironment);
 
     System.out.flush();
     System.err.flush();
     Posix.unblockAllSignals();
 
-    int errno = Posix.execve(arguments);
+    int errno = Posix.execve(program.layout());
+    if (errno == Posix.ENOEXEC) {
+      errno = Posix.execve(program.viaShell().layout());
+    }
     throw failure(command.get(0), errno);
   }
 
@@ -46,22 +49,24 @@ public final class Launcher {
       List<String> command,
       Map<String, byte[]> environment,
       Map<String, byte[]> callerEnvironment) {
-    NativeArguments arguments = prepare(command, environment, callerEnvironment);
+    Program program = prepare(command, environment, callerEnvironment);
+    // An ignored SIGCHLD (inherited from the caller) would make the kernel reap the child itself,
+    // and waitpid could then never return its status.
+    Posix.restoreDefaultChildSignal();
 
     SignalForwarder forwarder = new SignalForwarder();
     forwarder.arm();
 
     int pid;
     try {
-      pid = Posix.spawn(arguments);
+      pid = spawn(program);
     } catch (Posix.LaunchFailure e) {
       throw failure(command.get(0), e.errno());
-    } finally {
-      arguments.wipe();
     }
     forwarder.attach(pid);
 
     int waitStatus = Posix.waitFor(pid);
+    forwarder.detach();
     int signal = waitStatus & 0x7f;
     if (signal != 0 && Posix.terminatesWithoutCore(signal)) {
       Posix.dieBy(signal);
@@ -69,16 +74,36 @@ public final class Launcher {
     return Posix.exitStatus(waitStatus);
   }
 
-  /** Finds the program, lays out its arguments and keeps the JVM's descriptors from the child. */
-  private static NativeArguments prepare(
+  private static int spawn(Program program) {
+    try {
+      return spawnOnce(program);
+    } catch (Posix.LaunchFailure e) {
+      if (e.errno() != Posix.ENOEXEC) {
+        throw e;
+      }
+      return spawnOnce(program.viaShell());
+    }
+  }
+
+  private static int spawnOnce(Program program) {
+    NativeArguments arguments = program.layout();
+    try {
+      return Posix.spawn(arguments);
+    } finally {
+      arguments.wipe();
+    }
+  }
+
+  /** Finds the program, gathers its arguments and keeps the JVM's descriptors from the child. */
+  private static Program prepare(
       List<String> command,
       Map<String, byte[]> environment,
       Map<String, byte[]> callerEnvironment) {
-    Path program = CommandLocator.locate(command.get(0), environment);
+    Path located = CommandLocator.locate(command.get(0), environment);
     Descriptors.closeJvmDescriptorsOnExec(callerEnvironment);
-    byte[] path = program.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] path = located.toString().getBytes(StandardCharsets.UTF_8);
     List<byte[]> argv = ProcessArguments.tail(command);
-    return new NativeArguments(path, argv, entries(environment));
+    return new Program(path, argv, entries(environment));
   }
 
   private static List<byte[]> entries(Map<String, byte[]> environment) {
@@ -98,11 +123,16 @@ public final class Launcher {
   private static KeyrunException failure(String command, int errno) {
     String reason = lowerFirst(Posix.describeError(errno));
     if (errno == Posix.ENOENT) {
-      // The program exists (it was located), so what is missing is the interpreter of its #! line.
+      // The program was located a moment ago, so usually its #! interpreter or, for a binary,
+      // its dynamic loader is what does not exist.
+      return KeyrunException.commandNotFound(
+          command, "it, its #! interpreter or its dynamic loader does not exist; check " + command);
+    }
+    if (errno == Posix.E2BIG) {
       return KeyrunException.notExecutable(
           command,
-          "cannot execute: the interpreter on its #! line was not found",
-          "check the first line of " + command);
+          "cannot execute: the environment and arguments are too large",
+          "pass fewer or smaller values, for example with --only");
     }
     return KeyrunException.notExecutable(
         command, "cannot execute: " + reason, "check that it is a program for this machine");

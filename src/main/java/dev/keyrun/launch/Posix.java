@@ -12,8 +12,8 @@ public final class Posix {
   static final int FD_CLOEXEC = 1;
   static final int EINTR = 4;
   static final int ENOENT = 2;
-  static final int EACCES = 13;
   static final int ENOEXEC = 8;
+  static final int E2BIG = 7;
 
   /** Size of a buffer large enough for sigset_t and posix_spawnattr_t on Linux and macOS. */
   private static final int OPAQUE_STRUCT_SIZE = 1024;
@@ -154,9 +154,9 @@ public final class Posix {
   static void dieBy(int signal) {
     System.out.flush();
     System.err.flush();
-    LibC.INSTANCE.signal(signal, null);
+    libc().signal(signal, null);
     unblockAllSignals();
-    LibC.INSTANCE.kill(LibC.INSTANCE.getpid(), signal);
+    libc().kill(libc().getpid(), signal);
     try {
       Thread.sleep(1000);
     } catch (InterruptedException e) {
@@ -175,6 +175,12 @@ public final class Posix {
         || signal == 13
         || signal == 14
         || signal == 15;
+  }
+
+  /** Sets SIGCHLD back to its default action, in case keyrun's caller ignored it. */
+  static void restoreDefaultChildSignal() {
+    int sigchld = Platform.isMac() ? 20 : 17;
+    libc().signal(sigchld, null);
   }
 
   /** Converts a raw wait status into keyrun's exit status: the code, or 128+N for signal N. */

@@ -45,7 +45,18 @@ final class SignalForwarder {
     queued.clear();
   }
 
+  /**
+   * Stops forwarding once the child has been reaped, because its pid may then belong to another
+   * process.
+   */
+  synchronized void detach() {
+    child = -1;
+  }
+
   private synchronized void receive(Signal signal) {
+    if (child < 0) {
+      return;
+    }
     if (child == 0) {
       queued.add(signal.getNumber());
       return;

@@ -1,6 +1,7 @@
 package dev.keyrun.run;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.backend.PrivateFile;
 import dev.keyrun.dotenv.DotenvExpander;
 import dev.keyrun.dotenv.DotenvSyntaxException;
@@ -142,9 +143,14 @@ final class EnvFiles {
 
   private static byte[] read(Path file) {
     try {
-      return Files.readAllBytes(file);
+      return BoundedRead.read(file);
     } catch (NoSuchFileException e) {
       throw KeyrunException.failed(file.toString(), "no such file", "check the --env-file path");
+    } catch (BoundedRead.TooLargeException e) {
+      throw KeyrunException.failed(
+          file.toString(),
+          "larger than 1 MiB",
+          "an env file holds KEY=VALUE lines; check the path");
     } catch (AccessDeniedException e) {
       throw KeyrunException.failed(
           file.toString(), "permission denied", "make it readable by you: chmod u+r " + file);

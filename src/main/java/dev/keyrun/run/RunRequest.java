@@ -2,6 +2,8 @@ package dev.keyrun.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +29,7 @@ public record RunRequest(
 
   public RunRequest {
     envFiles = List.copyOf(envFiles);
-    only = Set.copyOf(only);
+    only = Collections.unmodifiableSet(new LinkedHashSet<>(only));
     command = List.copyOf(command);
   }
 }

@@ -33,8 +33,8 @@ class BackendRegistryTest {
   }
 
   @Test
-  void describeShowsEachExample() {
-    String description = BackendRegistry.load().describe();
+  void examplesShowEachStore() {
+    String description = BackendRegistry.load().examples();
 
     assertTrue(description.contains(new EnvStore().info().example()), description);
     assertTrue(description.contains(new FileStore().info().example()), description);

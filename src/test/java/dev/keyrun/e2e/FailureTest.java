@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What keyrun does when it cannot resolve everything: status 125, a clear line, no child. */
 class FailureTest {
@@ -187,15 +189,43 @@ class FailureTest {
   }
 
   @Test
-  void missingInterpreterGives126() throws Exception {
+  void missingInterpreterGives127() throws Exception {
     Path script =
         TestFiles.write(directory.resolve("bad.sh"), "#!/nonexistent/interp\n", "rwx------");
 
     Keyrun.Result result = Keyrun.in(directory).args("--", script.toString()).run();
 
-    assertEquals(126, result.status());
-    assertTrue(
-        result.stderr().contains("interpreter on its #! line was not found"), result.stderr());
+    assertEquals(127, result.status());
+    assertTrue(result.stderr().contains("#! interpreter"), result.stderr());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"exec", "supervise"})
+  void scriptWithoutShebangRunsInSh(String mode) throws Exception {
+    Path script = TestFiles.write(directory.resolve("plain.sh"), "echo ran \"$1\"\n", "rwx------");
+    Keyrun keyrun = Keyrun.in(directory);
+    if ("supervise".equals(mode)) {
+      keyrun.args("--no-exec");
+    }
+
+    Keyrun.Result result = keyrun.args("--", script.toString(), "arg").run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(result.stdout().endsWith("ran arg\n"), result.stdout());
+  }
+
+  @Test
+  void endlessFileIsRejected() throws Exception {
+    Path file = TestFiles.writePrivate(directory.resolve("app.env"), "Z=file:///dev/zero\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("--env-file", file.toString(), "--", "touch", marker().toString())
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("larger than 1 MiB"), result.stderr());
+    assertFalse(Files.exists(marker()));
   }
 
   @Test
