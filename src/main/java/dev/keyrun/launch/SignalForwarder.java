@@ -30,8 +30,9 @@ final class SignalForwarder {
       try {
         Signal.handle(new Signal(name), this::receive);
       } catch (IllegalArgumentException e) {
-        // The signal is ignored by keyrun's caller (nohup) or unknown here: the child inherits
-        // that.
+        // The JVM reserves this signal on this platform, so it cannot be forwarded. (A HUP, INT or
+        // TERM that the caller ignores, as nohup does, gets no handler either, and the child
+        // inherits the ignore.)
       }
     }
   }

@@ -8,6 +8,9 @@ import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.reference.Reference;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -79,7 +82,7 @@ final class EnvFiles {
     ExpandedValue value = earlier.get(name);
     if (value == null) {
       byte[] inherited = environment.get(name);
-      return inherited == null ? null : new String(inherited, StandardCharsets.UTF_8);
+      return inherited == null ? null : decodeInherited(name, inherited);
     }
     if (value.isReference()) {
       return value.pieces().get(0).text();
@@ -91,6 +94,26 @@ final class EnvFiles {
         file.toString(),
         "${" + name + "} refers to a value composed from a reference in an earlier file",
         "declare " + name + " in the same file as the line that uses it");
+  }
+
+  /**
+   * Decodes an inherited value for {@code ${NAME}}, strictly: replacing a byte that is not UTF-8
+   * would silently change a password.
+   */
+  private static String decodeInherited(String name, byte[] value) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw KeyrunException.failed(
+          "${" + name + "}",
+          "the inherited variable " + name + " holds bytes that are not UTF-8",
+          "write env://" + name + " as the whole value instead, which passes the bytes unchanged");
+    }
   }
 
   /**
