@@ -386,7 +386,10 @@ launcher="$bin_dir/keyrun"
 # KEYRUN_CALLER_LC_ALL ("" when LC_ALL was unset, else "=" and its value) lets keyrun give the
 # command the caller's LC_ALL back.
 case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
-  *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
+  *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*)
+    # Set by this launcher only: a value inherited from elsewhere must not change the locale.
+    unset KEYRUN_CALLER_LC_ALL
+    ;;
   *)
     if [ "${LC_ALL+set}" = set ]; then
       KEYRUN_CALLER_LC_ALL="=$LC_ALL"

@@ -46,7 +46,14 @@ public final class KeyrunException extends RuntimeException {
 
   /** Creates a failure that exits with {@link ExitCode#NOT_FOUND}. */
   public static KeyrunException commandNotFound(String command, String hint) {
-    return new KeyrunException(ExitCode.NOT_FOUND, command, "command not found", hint, null);
+    return notFound(command, "command not found", hint);
+  }
+
+  /**
+   * Creates a failure that exits with {@link ExitCode#NOT_FOUND}, such as a missing interpreter.
+   */
+  public static KeyrunException notFound(String command, String problem, String hint) {
+    return new KeyrunException(ExitCode.NOT_FOUND, command, problem, hint, null);
   }
 
   /**

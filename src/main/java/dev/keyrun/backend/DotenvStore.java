@@ -106,7 +106,7 @@ public final class DotenvStore implements Backend {
     } catch (NoSuchFileException e) {
       throw new StoreException(
           file + " does not exist",
-          "create it with mode 600, or set KEYRUN_DOTENV_STORE to the store file",
+          "create it with mode 600, or fix the reference or KEYRUN_DOTENV_STORE",
           e);
     } catch (PrivateFile.UnsafeFileException e) {
       throw new StoreException(file + " " + e.problem(), storeHint(file, e), e);

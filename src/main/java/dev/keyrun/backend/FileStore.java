@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class FileStore implements Backend {
   private static final StoreInfo INFO =
       new StoreInfo(
-          "file",
+          "file store",
           List.of(Scheme.FILE),
           "the bytes of a whole file, exactly",
           "file:///run/secrets/db_password",

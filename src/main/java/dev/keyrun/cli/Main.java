@@ -40,7 +40,7 @@ public final class Main {
 
     try {
       if (CommandLine.printHelpIfRequested(parsed)) {
-        return 0;
+        return System.out.checkError() ? outputFailed(stderr) : 0;
       }
       return dispatch(parsed, stdout, stderr);
     } catch (KeyrunException e) {
@@ -80,14 +80,14 @@ public final class Main {
     for (OptionSpec option : parsed.matchedOptions()) {
       if (!CommandSpecs.LOGGING_OPTIONS.contains(option.longestName())) {
         String name = subcommand.commandSpec().name();
+        String optionName = option.longestName();
+        boolean subcommandHasIt = subcommand.commandSpec().findOption(optionName) != null;
+        String hint =
+            subcommandHasIt
+                ? "write it after the subcommand: keyrun " + name + " " + optionName + " ..."
+                : "remove it: keyrun " + name + " has no " + optionName + " option";
         throw KeyrunException.failed(
-            option.longestName(),
-            "given before '" + name + "', where it does not apply",
-            "write options after the subcommand: keyrun "
-                + name
-                + " "
-                + option.longestName()
-                + " ...");
+            optionName, "given before '" + name + "', where it does not apply", hint);
       }
     }
   }
@@ -108,6 +108,11 @@ public final class Main {
     if (level.debug() && failure.getCause() != null) {
       failure.getCause().printStackTrace(stderr);
     }
+  }
+
+  private static int outputFailed(PrintStream stderr) {
+    stderr.println("keyrun: stdout: writing the help text failed");
+    return ExitCode.KEYRUN_FAILED;
   }
 
   private static int internalError(Throwable e, LogLevel level, PrintStream stderr) {

@@ -36,7 +36,7 @@ final class UsageErrors {
     if (e.getArgSpec() != null) {
       ArgSpec spec = e.getArgSpec();
       boolean number = spec.type() == int.class || spec.type() == Integer.class;
-      String expected = number ? "a whole number" : spec.paramLabel();
+      String expected = number ? "a whole number up to " + Integer.MAX_VALUE : spec.paramLabel();
       return KeyrunException.failed(name(spec), "invalid value; expected " + expected, help);
     }
     return KeyrunException.failed(commandPath(e), "invalid command line", help);

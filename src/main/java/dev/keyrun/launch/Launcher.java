@@ -36,7 +36,7 @@ public final class Launcher {
     if (errno == Posix.ENOEXEC) {
       errno = Posix.execve(program.viaShell().layout());
     }
-    throw failure(command.get(0), errno);
+    throw failure(command.get(0), errno, program);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class Launcher {
     try {
       pid = spawn(program);
     } catch (Posix.LaunchFailure e) {
-      throw failure(command.get(0), e.errno());
+      throw failure(command.get(0), e.errno(), program);
     }
     forwarder.attach(pid);
 
@@ -120,13 +120,12 @@ public final class Launcher {
     return entries;
   }
 
-  private static KeyrunException failure(String command, int errno) {
+  private static KeyrunException failure(String command, int errno, Program program) {
     String reason = lowerFirst(Posix.describeError(errno));
     if (errno == Posix.ENOENT) {
-      // The program was located a moment ago, so usually its #! interpreter or, for a binary,
-      // its dynamic loader is what does not exist.
-      return KeyrunException.commandNotFound(
-          command, "it, its #! interpreter or its dynamic loader does not exist; check " + command);
+      // The program was located a moment ago, so what does not exist is usually its #!
+      // interpreter or, for a binary, its dynamic loader. Status 127 follows env(1).
+      return new Interpreter(program.path()).missing(command);
     }
     if (errno == Posix.E2BIG) {
       return KeyrunException.notExecutable(

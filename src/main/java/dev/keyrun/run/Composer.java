@@ -67,7 +67,7 @@ final class Composer {
             declaration.key(),
             "the value ("
                 + declaration.origin()
-                + ") holds a NUL byte, which an environment"
+                + ") contains a NUL byte, which an environment"
                 + " variable cannot carry",
             "remove the NUL byte, or store the value in a text form such as base64");
       }

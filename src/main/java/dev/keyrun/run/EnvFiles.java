@@ -138,7 +138,7 @@ final class EnvFiles {
     } catch (PrivateFile.UnsafeFileException e) {
       throw KeyrunException.failed(
           file.toString(),
-          "holds plain values (" + describe(plainKeys) + ") and " + e.problem(),
+          "contains plain values (" + describe(plainKeys) + ") and " + e.problem(),
           e.hint());
     } catch (IOException e) {
       throw KeyrunException.failed(

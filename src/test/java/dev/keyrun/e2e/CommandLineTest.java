@@ -169,4 +169,14 @@ class CommandLineTest {
 
     assertEquals(125, result.status(), result.stderr());
   }
+
+  @Test
+  void runOptionBeforeReadIsNamed() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("--no-exec", "read", "env://HOME").run();
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().endsWith("keyrun: hint: remove it: keyrun read has no --no-exec option\n"),
+        result.stderr());
+  }
 }

@@ -29,7 +29,7 @@ class PermissionTest {
     assertEquals(
         "keyrun: "
             + file
-            + ": holds plain values (API_KEY) and is accessible to group or others (mode 0644)\n"
+            + ": contains plain values (API_KEY) and is accessible to group or others (mode 0644)\n"
             + "keyrun: hint: chmod 600 "
             + file
             + ", or move the values into a store\n",
@@ -116,6 +116,6 @@ class PermissionTest {
     Keyrun.Result result = run(file);
 
     assertEquals(125, result.status());
-    assertTrue(result.stderr().contains("holds plain values (API_KEY)"), result.stderr());
+    assertTrue(result.stderr().contains("contains plain values (API_KEY)"), result.stderr());
   }
 }
