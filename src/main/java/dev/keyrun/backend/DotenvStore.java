@@ -3,6 +3,7 @@ package dev.keyrun.backend;
 import dev.keyrun.dotenv.DotenvExpander;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.dotenv.KeyGrammar;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code dotenv:KEY} and {@code dotenv:/path/to/file#KEY}: a plaintext store file in keyrun's .env
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * like a reference is not resolved again.
  */
 public final class DotenvStore implements Backend {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final String SYNTAX = "dotenv:KEY or dotenv:/absolute/path#KEY";
   private static final StoreInfo INFO =
       new StoreInfo(
@@ -83,7 +82,7 @@ public final class DotenvStore implements Backend {
     int hash = body.lastIndexOf('#');
     Path file = hash < 0 ? defaultFile(context) : path(reference, body.substring(0, hash), context);
     String key = hash < 0 ? body : body.substring(hash + 1);
-    if (!KEY.matcher(key).matches()) {
+    if (!KeyGrammar.isValid(key)) {
       throw new InvalidReferenceException(reference, "invalid key", SYNTAX);
     }
     return new Location(file, key);

@@ -1,18 +1,17 @@
 package dev.keyrun.backend;
 
+import dev.keyrun.dotenv.KeyGrammar;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code env://NAME}: a variable of keyrun's own environment, to pass a secret on under a new name.
  */
 public final class EnvStore implements Backend {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final StoreInfo INFO =
       new StoreInfo(
           "environment",
@@ -36,7 +35,7 @@ public final class EnvStore implements Backend {
       List<Reference> references, StoreContext context) {
     Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
     for (Reference reference : references) {
-      if (!NAME.matcher(reference.body()).matches()) {
+      if (!KeyGrammar.isValid(reference.body())) {
         throw new InvalidReferenceException(
             reference, "invalid variable name", "env://NAME, NAME as in [A-Za-z_][A-Za-z0-9_.-]*");
       }

@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads a file that holds plaintext secrets, after checking that only its owner can read it: a
+ * Reads a file that contains plaintext secrets, after checking that only its owner can read it: a
  * regular file (not a symlink), owned by the effective user, with no group or other permission
  * bits.
  *
@@ -41,13 +42,19 @@ public final class PrivateFile {
     byte[] content = BoundedRead.read(file, LinkOption.NOFOLLOW_LINKS);
 
     PosixFileAttributes after = check(file);
-    boolean changed =
-        !Objects.equals(before.fileKey(), after.fileKey())
-            || !before.lastModifiedTime().equals(after.lastModifiedTime());
-    if (changed) {
+    if (!sameFile(before, after)) {
       throw new UnsafeFileException(file, "changed while it was read", "run keyrun again");
     }
     return content;
+  }
+
+  /**
+   * Tells whether two readings of a file's attributes describe the same, unmodified file: the same
+   * inode and the same modification time.
+   */
+  public static boolean sameFile(BasicFileAttributes before, BasicFileAttributes after) {
+    return Objects.equals(before.fileKey(), after.fileKey())
+        && before.lastModifiedTime().equals(after.lastModifiedTime());
   }
 
   /** Checks {@code file} without reading it and returns its attributes. */

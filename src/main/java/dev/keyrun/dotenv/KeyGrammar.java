@@ -4,7 +4,7 @@ package dev.keyrun.dotenv;
  * The grammar {@code [A-Za-z_][A-Za-z0-9_.-]*} shared by keys and by the names inside {@code
  * ${...}}, so that every key, including {@code A.B} and {@code V-d}, can be referenced.
  */
-final class KeyGrammar {
+public final class KeyGrammar {
 
   private KeyGrammar() {}
 
@@ -16,7 +16,8 @@ final class KeyGrammar {
     return isStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
   }
 
-  static boolean isValid(String name) {
+  /** Tells whether {@code name} is a whole key or variable name. */
+  public static boolean isValid(String name) {
     if (name.isEmpty() || !isStart(name.charAt(0))) {
       return false;
     }

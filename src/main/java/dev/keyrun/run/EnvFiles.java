@@ -21,15 +21,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the {@code --env-file} files in order. A later file overrides an earlier one, and {@code
- * ${NAME}} in a later file sees the keys of the earlier ones before the environment.
+ * ${NAME}} in a later file can use the keys of the earlier ones before the environment.
  *
- * <p>A file that holds a plain value must be private to the user, like a store file; a file of
+ * <p>A file that contains a plain value must be private to the user, like a store file; a file of
  * references only (and empty values) may be shared, because it holds no secret.
  */
 final class EnvFiles {
@@ -144,8 +143,7 @@ final class EnvFiles {
       throw KeyrunException.failed(
           file.toString(), "cannot check permissions: " + e.getMessage(), null);
     }
-    if (!Objects.equals(before.fileKey(), after.fileKey())
-        || !before.lastModifiedTime().equals(after.lastModifiedTime())) {
+    if (!PrivateFile.sameFile(before, after)) {
       throw KeyrunException.failed(
           file.toString(), "changed while it was read", "run keyrun again");
     }
