@@ -82,7 +82,7 @@ public final class KeyrunException extends RuntimeException {
     return problem;
   }
 
-  /** Returns the line that tells the user what to do next, or null. */
+  /** Returns the hint: what the user can do next, or null. */
   public String hint() {
     return hint;
   }

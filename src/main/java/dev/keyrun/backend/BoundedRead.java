@@ -20,7 +20,7 @@ public final class BoundedRead {
   /**
    * Returns the bytes of {@code file}.
    *
-   * @throws TooLargeException when the file holds more than {@link #MAX_BYTES}
+   * @throws TooLargeException when the file contains more than {@link #MAX_BYTES}
    */
   public static byte[] read(Path file, OpenOption... options) throws IOException {
     try (InputStream input = Files.newInputStream(file, options)) {

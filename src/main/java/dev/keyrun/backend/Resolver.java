@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a set of references: each backend gets all of its references in one call, different
- * backends run in parallel on their own threads, and a backend that has not answered by the
+ * backends run in parallel on their own threads, and a backend that has not returned by the
  * deadline fails its references with a timeout.
  */
 public final class Resolver {

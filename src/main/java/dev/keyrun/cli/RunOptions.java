@@ -45,12 +45,12 @@ final class RunOptions {
         command);
   }
 
-  private static List<Path> envFiles(List<Path> given) {
-    if (given.contains(Path.of(""))) {
+  private static List<Path> envFiles(List<Path> requested) {
+    if (requested.contains(Path.of(""))) {
       throw KeyrunException.failed("--env-file", "empty file name", "name an env file");
     }
-    if (!given.isEmpty()) {
-      return given;
+    if (!requested.isEmpty()) {
+      return requested;
     }
     return Files.exists(DEFAULT_ENV_FILE, LinkOption.NOFOLLOW_LINKS)
         ? List.of(DEFAULT_ENV_FILE)

@@ -43,7 +43,7 @@ public final class Launcher {
    * Runs the command as a child, forwarding signals, and returns keyrun's exit status: the child's
    * exit code, or 128+N when signal N killed it. When that signal ends a process without a core
    * dump (HUP, INT, KILL, PIPE, ALRM, TERM), keyrun ends itself by the same signal instead, which
-   * its parent sees as the same status. keyrun never kills the child on its own.
+   * its parent reads as the same status. keyrun never kills the child on its own.
    */
   public static int supervise(
       List<String> command,

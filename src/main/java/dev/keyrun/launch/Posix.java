@@ -146,7 +146,7 @@ public final class Posix {
   }
 
   /**
-   * Ends keyrun by the signal that killed its child, so that keyrun's parent sees a death by signal
+   * Ends keyrun by the signal that killed its child, so that keyrun's parent gets a death by signal
    * rather than an exit with 128+N. A shell needs that to stop a script on Ctrl-C: bash goes on
    * with the next command when the foreground job merely exits with status 130. Returns only if the
    * signal did not end the process.

@@ -29,7 +29,7 @@ public record Reference(Scheme scheme, String body) {
   /**
    * Parses a value where only a reference makes sense (such as {@code keyrun read}), so a value
    * without a known scheme is an error rather than a plain value. The message never repeats the
-   * value, because a user who pasted a secret by mistake must not see it echoed into a log; it
+   * value, because a user who pasted a secret by mistake must not see it echoed into a log. It
    * names the scheme the value probably meant, if any.
    *
    * @param hint what to do instead, such as the schemes this build serves
