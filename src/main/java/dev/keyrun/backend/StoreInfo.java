@@ -10,7 +10,8 @@ import java.util.List;
  * @param schemes the reference schemes the store serves
  * @param summary one line on what the store is
  * @param example a reference that shows the syntax
- * @param missingHint what to do when a reference names an entry the store does not have
+ * @param missingHint what to do when a reference names an entry the store does not have; the word
+ *     {@code REFERENCE} in it stands for that reference
  */
 public record StoreInfo(
     String name, List<Scheme> schemes, String summary, String example, String missingHint) {}

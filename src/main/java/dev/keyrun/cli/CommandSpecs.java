@@ -19,6 +19,8 @@ final class CommandSpecs {
   static final String TIMEOUT = "--timeout";
   static final String NO_EXEC = "--no-exec";
   static final String NO_NEWLINE = "-n";
+  static final String ALLOW_ANY_APP = "--allow-any-app";
+  static final String RAW = "--raw";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -36,14 +38,60 @@ final class CommandSpecs {
         .usageMessage()
         .customSynopsis(
             "keyrun [run] [OPTIONS] [--] COMMAND [ARGS...]",
-            "       keyrun read [-n] [--timeout=SECONDS] REFERENCE");
+            "       keyrun read [-n] [--timeout=SECONDS] REFERENCE",
+            "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
+            "       keyrun delete [--timeout=SECONDS] REFERENCE");
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
         .description("Run COMMAND with the secrets its env files and environment refer to.");
     keyrun.addSubcommand("run", run);
     keyrun.addSubcommand("read", read());
+    keyrun.addSubcommand("set", set());
+    keyrun.addSubcommand("delete", delete());
     return keyrun;
+  }
+
+  private static CommandSpec set() {
+    CommandSpec set = command("set");
+    set.usageMessage()
+        .description(
+            "Store a value under REFERENCE in its store (keychain://, secret-service://,"
+                + " keyring:// or dotenv:), replacing any value there. The value is read from"
+                + " stdin when stdin is not a terminal, else from a prompt that does not echo;"
+                + " never from the command line.");
+    set.addOption(
+        flag(
+            RAW,
+            "Store stdin byte for byte. By default one trailing newline is dropped, as echo and"
+                + " here-documents add one."));
+    set.addOption(
+        flag(
+            ALLOW_ANY_APP,
+            "macOS Keychain only: let any application read the item without a prompt. Unattended"
+                + " services and assistants need this; any program running as you can then read"
+                + " it."));
+    set.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
+    set.addPositional(reference("The entry to write, such as keyring://openai/default."));
+    return set;
+  }
+
+  private static CommandSpec delete() {
+    CommandSpec delete = command("delete");
+    delete.usageMessage().description("Remove the entry REFERENCE names from its store.");
+    delete.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
+    delete.addPositional(reference("The entry to remove, such as keyring://openai/default."));
+    return delete;
+  }
+
+  private static PositionalParamSpec reference(String description) {
+    return PositionalParamSpec.builder()
+        .paramLabel("REFERENCE")
+        .arity("1")
+        .required(true)
+        .type(String.class)
+        .description(description)
+        .build();
   }
 
   private static CommandSpec read() {
@@ -52,14 +100,7 @@ final class CommandSpecs {
         .description("Print the value REFERENCE resolves to, followed by a newline.");
     read.addOption(flag(NO_NEWLINE, "Do not print the trailing newline."));
     read.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
-    read.addPositional(
-        PositionalParamSpec.builder()
-            .paramLabel("REFERENCE")
-            .arity("1")
-            .required(true)
-            .type(String.class)
-            .description("A reference such as dotenv:API_KEY.")
-            .build());
+    read.addPositional(reference("A reference such as dotenv:API_KEY."));
     return read;
   }
 

@@ -17,6 +17,13 @@ final class HelpText {
     "                          $XDG_CONFIG_HOME/keyrun/secrets.env or",
     "                          ~/.config/keyrun/secrets.env (mode 600 required)",
     "  dotenv:/path/file#KEY   a key of another store file (mode 600 required)",
+    "  keyring://SERVICE[/ACCOUNT]",
+    "                          the keyring of this machine: the macOS Keychain on",
+    "                          macOS, the Secret Service on Linux",
+    "  keychain://SERVICE[/ACCOUNT]",
+    "                          a generic password of the macOS Keychain",
+    "  secret-service://SERVICE[/ACCOUNT]",
+    "                          an item of GNOME Keyring, KeePassXC or KWallet",
     "  env://NAME              a variable of keyrun's own environment",
     "  file:///path            the bytes of a whole file",
     "",
@@ -27,6 +34,7 @@ final class HelpText {
     "Examples:",
     "  keyrun -- python3 app.py",
     "  keyrun --env-file prod.env --only DATABASE_URL -- ./migrate",
+    "  keyrun set keyring://openai/default",
     "  keyrun read dotenv:OPENAI_API_KEY"
   };
 

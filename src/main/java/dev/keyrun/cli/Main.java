@@ -64,8 +64,16 @@ public final class Main {
     if (subcommand != null) {
       rejectOptionsBefore(subcommand, parsed);
     }
-    if (subcommand != null && "read".equals(subcommand.commandSpec().name())) {
-      return ReadCommand.read(subcommand, stdout);
+    String name = subcommand == null ? "run" : subcommand.commandSpec().name();
+    switch (name) {
+      case "read":
+        return ReadCommand.read(subcommand, stdout);
+      case "set":
+        return new WriteCommands(stderr).set(subcommand, System.in);
+      case "delete":
+        return new WriteCommands(stderr).delete(subcommand);
+      default:
+        break;
     }
 
     ParseResult run = subcommand == null ? parsed : subcommand;

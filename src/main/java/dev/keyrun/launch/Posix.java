@@ -62,6 +62,11 @@ public final class Posix {
     return libc().getpid();
   }
 
+  /** Tells whether descriptor {@code fd} is a terminal. */
+  public static boolean isTerminal(int fd) {
+    return libc().isatty(fd) == 1;
+  }
+
   static int lastError() {
     return Native.getLastError();
   }

@@ -1,0 +1,51 @@
+package dev.keyrun.backend;
+
+import dev.keyrun.reference.Reference;
+import java.util.Optional;
+
+/**
+ * The {@code SERVICE[/ACCOUNT]} part of a keyring reference such as {@code
+ * keyring://openai/default}. The account is everything after the first slash, so accounts may
+ * contain slashes; without one, the reference names the first item of the service.
+ *
+ * @param service the item's service, never empty
+ * @param account the item's account, or empty to match any account
+ */
+public record ServiceAccount(String service, Optional<String> account) {
+  private static final String SYNTAX = "SERVICE or SERVICE/ACCOUNT after the scheme";
+
+  /** Parses the body of {@code reference}. */
+  public static ServiceAccount of(Reference reference) {
+    String body = reference.body();
+    int slash = body.indexOf('/');
+    String service = slash < 0 ? body : body.substring(0, slash);
+    Optional<String> account =
+        slash < 0 ? Optional.empty() : Optional.of(body.substring(slash + 1));
+
+    if (service.isEmpty()) {
+      throw new InvalidReferenceException(reference, "missing service name", SYNTAX);
+    }
+    if (account.isPresent() && account.get().isEmpty()) {
+      throw new InvalidReferenceException(reference, "empty account after '/'", SYNTAX);
+    }
+    if (hasControlCharacter(body)) {
+      throw new InvalidReferenceException(reference, "contains a control character", SYNTAX);
+    }
+    return new ServiceAccount(service, account);
+  }
+
+  /** Returns {@code service/account}, or the service alone, for labels and messages. */
+  public String label() {
+    return account.map(a -> service + "/" + a).orElse(service);
+  }
+
+  private static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.keyrun.backend.keychain;
+
+import dev.keyrun.backend.HelperProcess;
+import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.ServiceAccount;
+import dev.keyrun.backend.StoreException;
+import dev.keyrun.reference.Reference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Reads one keychain item with {@code security find-generic-password -w}, and a second time with
+ * {@code -g} only when the output may be hex. Several items are read in parallel, a few {@code
+ * security} processes at a time.
+ */
+final class KeychainRead {
+  /** Reads at once: enough to hide process start-up, few enough not to stack access prompts. */
+  private static final int PARALLEL_READS = 4;
+
+  private final Reference reference;
+  private final ServiceAccount item;
+
+  KeychainRead(Reference reference, ServiceAccount item) {
+    this.reference = reference;
+    this.item = item;
+  }
+
+  /** Returns {@code -s SERVICE [-a ACCOUNT]}, the filters naming {@code item}. */
+  static List<String> filters(ServiceAccount item) {
+    List<String> filters = new ArrayList<>(List.of("-s", item.service()));
+    item.account().ifPresent(a -> filters.addAll(List.of("-a", a)));
+    return filters;
+  }
+
+  /** Reads every item of {@code reads}; the first failure fails them all. */
+  static Map<Reference, Optional<Secret>> runAll(List<KeychainRead> reads, SecurityTool security)
+      throws StoreException {
+    Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
+    for (int start = 0; start < reads.size(); start += PARALLEL_READS) {
+      List<KeychainRead> group =
+          reads.subList(start, Math.min(reads.size(), start + PARALLEL_READS));
+      List<CompletableFuture<Optional<Secret>>> running = new ArrayList<>();
+      for (KeychainRead read : group) {
+        running.add(start(read, security));
+      }
+      for (int i = 0; i < group.size(); i++) {
+        values.put(group.get(i).reference, await(running.get(i)));
+      }
+    }
+    return values;
+  }
+
+  private static CompletableFuture<Optional<Secret>> start(
+      KeychainRead read, SecurityTool security) {
+    CompletableFuture<Optional<Secret>> future = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                future.complete(read.read(security));
+              } catch (StoreException | RuntimeException e) {
+                future.completeExceptionally(e);
+              }
+            },
+            "keyrun-keychain-read");
+    thread.setDaemon(true);
+    thread.start();
+    return future;
+  }
+
+  private static Optional<Secret> await(CompletableFuture<Optional<Secret>> future)
+      throws StoreException {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof StoreException failure) {
+        throw failure;
+      }
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  Optional<Secret> read(SecurityTool security) throws StoreException {
+    String what = "reading " + reference;
+    List<String> arguments = new ArrayList<>(List.of("find-generic-password"));
+    arguments.addAll(filters(item));
+    arguments.add("-w");
+
+    HelperProcess.Result result = security.run(arguments, null, what);
+    if (result.exitCode() == SecurityTool.NOT_FOUND) {
+      return Optional.empty();
+    }
+    if (result.exitCode() != 0) {
+      throw security.failure(result, what);
+    }
+
+    byte[] text = PasswordOutput.stripNewline(result.stdout());
+    if (PasswordOutput.mayBeHex(text) && printedAsHex(security, what)) {
+      return Optional.of(Secret.of(PasswordOutput.decodeHex(text)));
+    }
+    return Optional.of(Secret.of(text));
+  }
+
+  /** Asks {@code security -g}, whose stderr marks hex output with {@code 0x}. */
+  private boolean printedAsHex(SecurityTool security, String what) throws StoreException {
+    List<String> arguments = new ArrayList<>(List.of("find-generic-password"));
+    arguments.addAll(filters(item));
+    arguments.add("-g");
+
+    HelperProcess.Result result = security.run(arguments, null, what);
+    if (result.exitCode() != 0) {
+      // stderr of -g may contain the password, so only the exit status is used.
+      throw security.failure(
+          new HelperProcess.Result(result.exitCode(), new byte[0], new byte[0]), what);
+    }
+    return PasswordOutput.isHexForm(result.stderr());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.keyrun.backend.keyring;
+
+import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.StoreContext;
+import dev.keyrun.backend.StoreException;
+import dev.keyrun.backend.StoreInfo;
+import dev.keyrun.backend.WritableBackend;
+import dev.keyrun.backend.WriteOptions;
+import dev.keyrun.backend.keychain.KeychainStore;
+import dev.keyrun.backend.secretservice.SecretServiceStore;
+import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code keyring://SERVICE[/ACCOUNT]}: the keyring of this machine, so one env file serves a Mac
+ * and a Linux desktop. It is the macOS Keychain on macOS and the Secret Service elsewhere; {@code
+ * KEYRUN_KEYRING=keychain} or {@code secret-service} chooses explicitly.
+ */
+public final class KeyringStore implements WritableBackend {
+  private static final String EXAMPLE = "keyring://openai/default";
+  private static final String SETTING = "KEYRUN_KEYRING";
+  private static final StoreInfo INFO =
+      info(
+          "keyring",
+          "the keyring of this machine: the macOS Keychain on macOS, the Secret Service on Linux");
+
+  private final WritableBackend keychain =
+      new KeychainStore(info("keyring (macOS Keychain)", "the macOS Keychain"));
+  private final WritableBackend secretService =
+      new SecretServiceStore(info("keyring (Secret Service)", "the Secret Service"));
+  private final boolean onMac =
+      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
+
+  @Override
+  public StoreInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
+      throws StoreException {
+    return chosen(context).resolve(references, context);
+  }
+
+  @Override
+  public String describeMissing(Reference reference, StoreContext context) {
+    try {
+      return chosen(context).describeMissing(reference, context);
+    } catch (StoreException e) {
+      return "not found in the keyring";
+    }
+  }
+
+  @Override
+  public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
+      throws StoreException {
+    chosen(context).store(reference, value, options, context);
+  }
+
+  @Override
+  public boolean delete(Reference reference, StoreContext context) throws StoreException {
+    return chosen(context).delete(reference, context);
+  }
+
+  /** Returns the store that backs {@code keyring://} in {@code context}. */
+  WritableBackend chosen(StoreContext context) throws StoreException {
+    String setting = context.environmentText(SETTING);
+    if (setting == null || setting.isEmpty()) {
+      return onMac ? keychain : secretService;
+    }
+    switch (setting) {
+      case "keychain":
+        return keychain;
+      case "secret-service":
+        return secretService;
+      default:
+        throw new StoreException(
+            SETTING + " must be keychain or secret-service",
+            "unset it to use the keyring of this system");
+    }
+  }
+
+  private static StoreInfo info(String name, String summary) {
+    return new StoreInfo(
+        name,
+        List.of(Scheme.KEYRING),
+        summary,
+        EXAMPLE,
+        "add it with: keyrun set REFERENCE (the value is read from stdin or a prompt)");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.keyrun.backend.secretservice;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The libsecret, GLib and GObject calls the Secret Service store makes, bound with JNA. Strings
+ * cross as pointers to UTF-8 bytes that the caller encodes, so no value depends on the JVM's
+ * default charset. The attribute lists of the {@code *_sync} calls are name/value pointers ended by
+ * null.
+ */
+final class LibSecret {
+  /** The shared object of the {@code libsecret-1-0} package, by its soname. */
+  static final String LIBRARY = "libsecret-1.so.0";
+
+  private LibSecret() {}
+
+  interface Secret extends Library {
+    Pointer secret_password_lookup_sync(
+        Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
+
+    boolean secret_password_store_sync(
+        Pointer schema,
+        Pointer collection,
+        Pointer label,
+        Pointer password,
+        Pointer cancellable,
+        PointerByReference error,
+        Object... attributes);
+
+    boolean secret_password_clear_sync(
+        Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
+
+    /** Overwrites a password returned by a lookup, then frees it. */
+    void secret_password_free(Pointer password);
+
+    /** Returns the shared connection to the Secret Service, to release with g_object_unref. */
+    Pointer secret_service_get_sync(int flags, Pointer cancellable, PointerByReference error);
+
+    /** Returns the collection an alias such as {@code default} names, or null when none. */
+    Pointer secret_collection_for_alias_sync(
+        Pointer service, Pointer alias, int flags, Pointer cancellable, PointerByReference error);
+
+    boolean secret_collection_get_locked(Pointer collection);
+  }
+
+  interface GLib extends Library {
+    Pointer g_quark_to_string(int quark);
+
+    void g_error_free(Pointer error);
+  }
+
+  interface GObject extends Library {
+    void g_object_unref(Pointer object);
+  }
+
+  /** The loaded libraries; loading happens on first use of the store. */
+  static final class Loaded {
+    static final Secret SECRET = Native.load(LIBRARY, Secret.class);
+    static final GLib GLIB = Native.load("libglib-2.0.so.0", GLib.class);
+    static final GObject GOBJECT = Native.load("libgobject-2.0.so.0", GObject.class);
+
+    private Loaded() {}
+  }
+}

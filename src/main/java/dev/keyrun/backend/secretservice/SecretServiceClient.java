@@ -1,0 +1,120 @@
+package dev.keyrun.backend.secretservice;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import dev.keyrun.backend.ServiceAccount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Blocking calls into libsecret for one item at a time. Each call either returns or throws a {@link
+ * SecretServiceException} carrying libsecret's error.
+ */
+final class SecretServiceClient {
+  /** The state of the collection the {@code default} alias names. */
+  enum CollectionState {
+    UNLOCKED,
+    LOCKED,
+    ABSENT
+  }
+
+  private static final Memory DEFAULT_ALIAS = Schema.text("default");
+
+  private final LibSecret.Secret secret = LibSecret.Loaded.SECRET;
+
+  /** Returns the value of {@code item}, or empty when no unlocked collection holds one. */
+  Optional<byte[]> lookup(ServiceAccount item) throws SecretServiceException {
+    PointerByReference error = new PointerByReference();
+    Pointer password =
+        secret.secret_password_lookup_sync(Schema.GENERIC.pointer(), null, error, attributes(item));
+    check(error);
+    if (password == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(password.getByteArray(0, (int) GError.length(password)));
+    } finally {
+      secret.secret_password_free(password);
+    }
+  }
+
+  /** Stores {@code value} under {@code item} in the default collection, replacing a match. */
+  void store(ServiceAccount item, String label, byte[] value) throws SecretServiceException {
+    PointerByReference error = new PointerByReference();
+    Memory password = Schema.bytes(value);
+    try {
+      boolean stored =
+          secret.secret_password_store_sync(
+              Schema.GENERIC.pointer(),
+              null,
+              Schema.text(label),
+              password,
+              null,
+              error,
+              attributes(item));
+      check(error);
+      if (!stored) {
+        throw new SecretServiceException(new GError("", 0, "libsecret did not store the item"));
+      }
+    } finally {
+      password.clear();
+    }
+  }
+
+  /** Deletes the items matching {@code item}; returns false when there were none. */
+  boolean clear(ServiceAccount item) throws SecretServiceException {
+    PointerByReference error = new PointerByReference();
+    boolean cleared =
+        secret.secret_password_clear_sync(Schema.GENERIC.pointer(), null, error, attributes(item));
+    check(error);
+    return cleared;
+  }
+
+  /**
+   * Tells whether the default collection exists and is unlocked. A lookup in a locked or missing
+   * collection returns nothing without an error, just like a missing item, so callers ask this
+   * before reporting an item as not found.
+   */
+  CollectionState defaultCollection() throws SecretServiceException {
+    PointerByReference error = new PointerByReference();
+    Pointer service = secret.secret_service_get_sync(0, null, error);
+    check(error);
+    try {
+      Pointer collection =
+          secret.secret_collection_for_alias_sync(service, DEFAULT_ALIAS, 0, null, error);
+      check(error);
+      if (collection == null) {
+        return CollectionState.ABSENT;
+      }
+      boolean locked = secret.secret_collection_get_locked(collection);
+      LibSecret.Loaded.GOBJECT.g_object_unref(collection);
+      return locked ? CollectionState.LOCKED : CollectionState.UNLOCKED;
+    } finally {
+      LibSecret.Loaded.GOBJECT.g_object_unref(service);
+    }
+  }
+
+  /** Returns the name/value pointers of {@code item}, ended by null, for the varargs calls. */
+  private static Object[] attributes(ServiceAccount item) {
+    List<Object> attributes = new ArrayList<>();
+    attributes.add(Schema.text(Schema.SERVICE));
+    attributes.add(Schema.text(item.service()));
+    item.account()
+        .ifPresent(
+            a -> {
+              attributes.add(Schema.text(Schema.ACCOUNT));
+              attributes.add(Schema.text(a));
+            });
+    attributes.add(null);
+    return attributes.toArray();
+  }
+
+  private static void check(PointerByReference error) throws SecretServiceException {
+    Pointer pointer = error.getValue();
+    if (pointer != null) {
+      throw new SecretServiceException(GError.takeFrom(pointer));
+    }
+  }
+}

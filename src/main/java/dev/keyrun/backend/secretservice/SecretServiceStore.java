@@ -1,0 +1,152 @@
+package dev.keyrun.backend.secretservice;
+
+import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.ServiceAccount;
+import dev.keyrun.backend.StoreContext;
+import dev.keyrun.backend.StoreException;
+import dev.keyrun.backend.StoreInfo;
+import dev.keyrun.backend.WritableBackend;
+import dev.keyrun.backend.WriteOptions;
+import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code secret-service://SERVICE[/ACCOUNT]}: an item of the freedesktop Secret Service (GNOME
+ * Keyring, KeePassXC, KWallet) with the attributes {@code service} and {@code account}, read and
+ * written through libsecret. Items that {@code secret-tool store --label=L service S account A}
+ * made are found, and so are those of keytar-based applications.
+ */
+public final class SecretServiceStore implements WritableBackend {
+  private static final StoreInfo INFO =
+      new StoreInfo(
+          "Secret Service",
+          List.of(Scheme.SECRET_SERVICE),
+          "items of the desktop keyring (GNOME Keyring, KeePassXC, KWallet) through libsecret",
+          "secret-service://openai/default",
+          "add it with: keyrun set REFERENCE, or secret-tool store --label=NAME service SERVICE"
+              + " account ACCOUNT");
+
+  private final StoreInfo info;
+
+  public SecretServiceStore() {
+    this(INFO);
+  }
+
+  /** Creates the store under another name, as {@code keyring://} uses it on Linux. */
+  public SecretServiceStore(StoreInfo info) {
+    this.info = info;
+  }
+
+  @Override
+  public StoreInfo info() {
+    return info;
+  }
+
+  @Override
+  public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
+      throws StoreException {
+    Map<Reference, ServiceAccount> items = new LinkedHashMap<>();
+    for (Reference reference : references) {
+      items.put(reference, ServiceAccount.of(reference));
+    }
+
+    SecretServiceErrors errors = new SecretServiceErrors(context);
+    try {
+      SecretServiceClient client = new SecretServiceClient();
+      Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
+      boolean anyMissing = false;
+      for (Map.Entry<Reference, ServiceAccount> item : items.entrySet()) {
+        Optional<byte[]> value = client.lookup(item.getValue());
+        anyMissing |= value.isEmpty();
+        values.put(item.getKey(), value.map(Secret::of));
+      }
+      if (anyMissing) {
+        errors.requireUsableCollection(client.defaultCollection());
+      }
+      return values;
+    } catch (SecretServiceException e) {
+      throw errors.describe(e);
+    } catch (LinkageError e) {
+      throw errors.libraryMissing(e);
+    }
+  }
+
+  @Override
+  public String describeMissing(Reference reference, StoreContext context) {
+    ServiceAccount item = ServiceAccount.of(reference);
+    return "not found in the "
+        + info.name()
+        + " (no item with service \""
+        + item.service()
+        + "\""
+        + item.account().map(a -> " and account \"" + a + "\"").orElse("")
+        + ")";
+  }
+
+  @Override
+  public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
+      throws StoreException {
+    ServiceAccount item = ServiceAccount.of(reference);
+    if (options.allowAnyApp()) {
+      throw new StoreException(
+          "--allow-any-app applies only to the macOS Keychain",
+          "leave it out: every program of your desktop session can read Secret Service items");
+    }
+    byte[] bytes = value.bytes();
+    requireText(bytes);
+
+    SecretServiceErrors errors = new SecretServiceErrors(context);
+    try {
+      new SecretServiceClient().store(item, item.label(), bytes);
+    } catch (SecretServiceException e) {
+      throw errors.describe(e);
+    } catch (LinkageError e) {
+      throw errors.libraryMissing(e);
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  @Override
+  public boolean delete(Reference reference, StoreContext context) throws StoreException {
+    ServiceAccount item = ServiceAccount.of(reference);
+    SecretServiceErrors errors = new SecretServiceErrors(context);
+    try {
+      SecretServiceClient client = new SecretServiceClient();
+      boolean cleared = client.clear(item);
+      if (!cleared) {
+        errors.requireUsableCollection(client.defaultCollection());
+      }
+      return cleared;
+    } catch (SecretServiceException e) {
+      throw errors.describe(e);
+    } catch (LinkageError e) {
+      throw errors.libraryMissing(e);
+    }
+  }
+
+  /** Rejects values libsecret's text interface cannot carry: NUL bytes and invalid UTF-8. */
+  private static void requireText(byte[] value) throws StoreException {
+    boolean hasNul = false;
+    for (byte b : value) {
+      hasNul |= b == 0;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value));
+    } catch (CharacterCodingException e) {
+      hasNul = true;
+    }
+    if (hasNul) {
+      throw new StoreException(
+          "the value is not UTF-8 text without NUL bytes, which the Secret Service stores",
+          "encode binary values, for example with base64, before storing them");
+    }
+  }
+}
