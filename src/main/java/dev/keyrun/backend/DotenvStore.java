@@ -25,8 +25,11 @@ import java.util.Optional;
  * read once per run however many keys come from it. Values in the store are final: {@code ${NAME}}
  * may refer to earlier lines of the same store but never to the environment, and a value that looks
  * like a reference is not resolved again.
+ *
+ * <p>{@code keyrun set} and {@code keyrun delete} edit the file in place and keep every line they
+ * do not change (see {@link DotenvStoreFile}). The {@link WriteOptions} have no effect on a file.
  */
-public final class DotenvStore implements Backend {
+public final class DotenvStore implements WritableBackend {
   private static final String SYNTAX = "dotenv:KEY or dotenv:/absolute/path#KEY";
   private static final StoreInfo INFO =
       new StoreInfo(
@@ -57,6 +60,19 @@ public final class DotenvStore implements Backend {
       values.put(reference, Optional.ofNullable(value).map(v -> Secret.ofUtf8(v.plainText())));
     }
     return values;
+  }
+
+  @Override
+  public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
+      throws StoreException {
+    Location location = locate(reference, context);
+    DotenvStoreFile.store(location.file(), location.key(), value);
+  }
+
+  @Override
+  public boolean delete(Reference reference, StoreContext context) throws StoreException {
+    Location location = locate(reference, context);
+    return DotenvStoreFile.delete(location.file(), location.key());
   }
 
   @Override
@@ -107,14 +123,25 @@ public final class DotenvStore implements Backend {
           file + " does not exist",
           "create it with mode 600, or fix the reference or KEYRUN_DOTENV_STORE",
           e);
-    } catch (PrivateFile.UnsafeFileException e) {
-      throw new StoreException(file + " " + e.problem(), storeHint(file, e), e);
-    } catch (AccessDeniedException e) {
-      throw new StoreException(file + ": permission denied", "chmod 600 " + file, e);
     } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
+      throw readFailure(file, e);
     }
+    return expand(file, content);
+  }
 
+  /** Returns the failure to report when reading an existing store file fails. */
+  static StoreException readFailure(Path file, IOException failure) {
+    if (failure instanceof PrivateFile.UnsafeFileException e) {
+      return new StoreException(file + " " + e.problem(), storeHint(file, e), e);
+    }
+    if (failure instanceof AccessDeniedException e) {
+      return new StoreException(file + ": permission denied", "chmod 600 " + file, e);
+    }
+    return new StoreException("cannot read " + file + ": " + failure.getMessage(), null, failure);
+  }
+
+  /** Parses and expands the content of a store file, which may use only its own earlier lines. */
+  static Map<String, ExpandedValue> expand(Path file, byte[] content) throws StoreException {
     try {
       return DotenvExpander.parseAndExpand(file.toString(), content, name -> null, text -> false);
     } catch (DotenvSyntaxException e) {

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param key the key, without any {@code export} prefix
  * @param segments the value as literal text and expansions, in order, and empty for an empty value
  * @param line the 1-based physical line of the key
+ * @param endLine the 1-based physical line where the assignment ends: the line of the closing quote
+ *     of a multi-line quoted value, else {@code line}
  */
-public record DotenvEntry(String key, List<Segment> segments, int line) {
+public record DotenvEntry(String key, List<Segment> segments, int line, int endLine) {
 
   public DotenvEntry {
     Objects.requireNonNull(key, "key");

@@ -86,7 +86,8 @@ public final class DotenvParser {
     }
 
     cursor.skip(left.length() + 1);
-    return new DotenvEntry(key, values.read(cursor), line);
+    List<Segment> value = values.read(cursor);
+    return new DotenvEntry(key, value, line, cursor.line());
   }
 
   /** Returns the key written left of the {@code =}, without blanks and an {@code export} prefix. */
