@@ -1,5 +1,7 @@
 package dev.keyrun.backend;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,15 +52,20 @@ public final class HelperProcess {
   }
 
   /**
-   * Runs {@code command} and waits for it until {@code deadline}.
+   * Runs {@code command} with {@code environment} and waits for it until {@code deadline}.
    *
+   * @param environment the tool's environment: keyrun's own, as the store context has it
    * @param stdin the bytes to write to the tool's stdin, or null for /dev/null
    * @throws IOException when the program cannot be started, such as a missing file
    * @throws TimedOut when the deadline passed; the process and its descendants are killed
    */
-  public static Result run(List<String> command, byte[] stdin, Instant deadline)
+  public static Result run(
+      List<String> command, Map<String, byte[]> environment, byte[] stdin, Instant deadline)
       throws IOException, TimedOut {
     ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> variables = builder.environment();
+    variables.clear();
+    environment.forEach((name, value) -> variables.put(name, new String(value, UTF_8)));
     if (stdin == null) {
       builder.redirectInput(DEV_NULL);
     }

@@ -86,37 +86,35 @@ final class KeychainRead {
   }
 
   Optional<Secret> read(SecurityTool security) throws StoreException {
-    String what = "reading " + reference;
     List<String> arguments = new ArrayList<>(List.of("find-generic-password"));
     arguments.addAll(filters(item));
     arguments.add("-w");
 
-    HelperProcess.Result result = security.run(arguments, null, what);
+    HelperProcess.Result result = security.run(arguments, null);
     if (result.exitCode() == SecurityTool.NOT_FOUND) {
       return Optional.empty();
     }
     if (result.exitCode() != 0) {
-      throw security.failure(result, what);
+      throw security.failure(result);
     }
 
     byte[] text = PasswordOutput.stripNewline(result.stdout());
-    if (PasswordOutput.mayBeHex(text) && printedAsHex(security, what)) {
+    if (PasswordOutput.mayBeHex(text) && printedAsHex(security)) {
       return Optional.of(Secret.of(PasswordOutput.decodeHex(text)));
     }
     return Optional.of(Secret.of(text));
   }
 
   /** Asks {@code security -g}, whose stderr marks hex output with {@code 0x}. */
-  private boolean printedAsHex(SecurityTool security, String what) throws StoreException {
+  private boolean printedAsHex(SecurityTool security) throws StoreException {
     List<String> arguments = new ArrayList<>(List.of("find-generic-password"));
     arguments.addAll(filters(item));
     arguments.add("-g");
 
-    HelperProcess.Result result = security.run(arguments, null, what);
+    HelperProcess.Result result = security.run(arguments, null);
     if (result.exitCode() != 0) {
       // stderr of -g may contain the password, so only the exit status is used.
-      throw security.failure(
-          new HelperProcess.Result(result.exitCode(), new byte[0], new byte[0]), what);
+      throw security.failure(new HelperProcess.Result(result.exitCode(), new byte[0], new byte[0]));
     }
     return PasswordOutput.isHexForm(result.stderr());
   }

@@ -67,9 +67,9 @@ public final class KeychainStore implements WritableBackend {
     SecurityTool security = SecurityTool.in(context);
     byte[] script = SecurityScript.addGenericPassword(item, value.bytes(), options.allowAnyApp());
 
-    HelperProcess.Result result = security.run(List.of("-i"), script, "writing " + reference);
+    HelperProcess.Result result = security.run(List.of("-i"), script);
     if (result.exitCode() != 0) {
-      throw security.failure(result, "writing " + reference);
+      throw security.failure(result);
     }
   }
 
@@ -80,12 +80,12 @@ public final class KeychainStore implements WritableBackend {
     List<String> arguments = new ArrayList<>(List.of("delete-generic-password"));
     arguments.addAll(KeychainRead.filters(item));
 
-    HelperProcess.Result result = security.run(arguments, null, "deleting " + reference);
+    HelperProcess.Result result = security.run(arguments, null);
     if (result.exitCode() == SecurityTool.NOT_FOUND) {
       return false;
     }
     if (result.exitCode() != 0) {
-      throw security.failure(result, "deleting " + reference);
+      throw security.failure(result);
     }
     return true;
   }

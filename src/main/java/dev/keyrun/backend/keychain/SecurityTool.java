@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs Apple's {@code security} tool and turns its exit statuses into store failures. The tool
@@ -25,11 +26,13 @@ final class SecurityTool {
   private static final String LOGIN_KEYCHAIN = "~/Library/Keychains/login.keychain-db";
 
   private final String program;
+  private final Map<String, byte[]> environment;
   private final Instant deadline;
   private final Duration budget;
 
-  private SecurityTool(String program, Instant deadline) {
+  private SecurityTool(String program, Map<String, byte[]> environment, Instant deadline) {
     this.program = program;
+    this.environment = environment;
     this.deadline = deadline;
     this.budget = Duration.between(Instant.now(), deadline);
   }
@@ -38,25 +41,22 @@ final class SecurityTool {
   static SecurityTool in(StoreContext context) {
     String configured = context.environmentText("KEYRUN_SECURITY_BIN");
     String program = configured == null || configured.isEmpty() ? DEFAULT_PATH : configured;
-    return new SecurityTool(program, context.deadline());
+    return new SecurityTool(program, context.environment(), context.deadline());
   }
 
   /**
    * Runs {@code security ARGS}. Arguments must never contain a value; values go through {@code
    * stdin} in {@code security -i} mode.
-   *
-   * @param what the item the call is about, for the timeout message
    */
-  HelperProcess.Result run(List<String> arguments, byte[] stdin, String what)
-      throws StoreException {
+  HelperProcess.Result run(List<String> arguments, byte[] stdin) throws StoreException {
     List<String> command = new ArrayList<>();
     command.add(program);
     command.addAll(arguments);
     try {
-      return HelperProcess.run(command, stdin, deadline);
+      return HelperProcess.run(command, environment, stdin, deadline);
     } catch (HelperProcess.TimedOut e) {
       throw new StoreException(
-          "timed out after " + Math.max(1, budget.toSeconds()) + " s waiting for " + what,
+          "timed out after " + Math.max(1, budget.toSeconds()) + " s waiting for " + program,
           "a Keychain access prompt may be open on the Mac's screen: answer it, or raise --timeout",
           e);
     } catch (IOException e) {
@@ -71,30 +71,26 @@ final class SecurityTool {
    * Returns the failure that exit status {@code result} stands for. Only call this for commands
    * whose stderr holds no value, which excludes {@code find-generic-password -g}.
    */
-  StoreException failure(HelperProcess.Result result, String what) {
+  StoreException failure(HelperProcess.Result result) {
     switch (result.exitCode()) {
       case INTERACTION_NOT_ALLOWED:
         return new StoreException(
             "the login keychain is locked, or no user interaction is allowed (as in an SSH"
-                + " session), so "
-                + what
-                + " failed",
+                + " session)",
             "unlock it first: security unlock-keychain " + LOGIN_KEYCHAIN);
       case AUTH_FAILED:
         return new StoreException(
-            "the keychain denied access for " + what,
+            "the keychain denied access",
             "allow security in the item's access list in Keychain Access, or store it again"
                 + " with keyrun set");
       case USER_CANCELED:
         return new StoreException(
-            "the keychain prompt was cancelled for " + what, "run again and allow access");
+            "the keychain prompt was cancelled", "run again and allow access");
       default:
         String detail = result.firstErrorLine();
         return new StoreException(
             "security failed with exit status "
                 + result.exitCode()
-                + " for "
-                + what
                 + (detail.isEmpty() ? "" : ": " + detail),
             null);
     }
