@@ -66,6 +66,11 @@ public final class DotenvStore implements WritableBackend {
   public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
       throws StoreException {
     Location location = locate(reference, context);
+    if (options.allowAnyApp()) {
+      throw new StoreException(
+          "--allow-any-app applies only to the macOS Keychain",
+          "leave it out: the store file's mode 600 already decides who can read it");
+    }
     DotenvStoreFile.store(location.file(), location.key(), value);
   }
 

@@ -11,7 +11,16 @@
  *       dev.keyrun.backend.EnvStore}</td></tr>
  *   <tr><td>file</td><td>{@code file:///absolute/path}</td><td>{@link
  *       dev.keyrun.backend.FileStore}</td></tr>
+ *   <tr><td>macOS Keychain</td><td>{@code keychain://SERVICE[/ACCOUNT]}</td><td>{@link
+ *       dev.keyrun.backend.keychain.KeychainStore}</td></tr>
+ *   <tr><td>Secret Service</td><td>{@code secret-service://SERVICE[/ACCOUNT]}</td><td>{@link
+ *       dev.keyrun.backend.secretservice.SecretServiceStore}</td></tr>
+ *   <tr><td>keyring</td><td>{@code keyring://SERVICE[/ACCOUNT]}</td><td>{@link
+ *       dev.keyrun.backend.keyring.KeyringStore}</td></tr>
  * </table>
+ *
+ * <p>Stores that {@code keyrun set} and {@code keyrun delete} can change also implement {@link
+ * dev.keyrun.backend.WritableBackend}: the dotenv store and the three keyring stores.
  *
  * <p>A backend reports a missing entry as an empty {@link java.util.Optional} and a store that
  * cannot be used (unreadable file, unsafe permissions, missing tool) as a {@link
