@@ -1,6 +1,7 @@
 package dev.keyrun.backend.keychain;
 
 import dev.keyrun.backend.HelperProcess;
+import dev.keyrun.backend.ParallelCalls;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.ServiceAccount;
 import dev.keyrun.backend.StoreException;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Reads one keychain item with {@code security find-generic-password -w}, and a second time with
@@ -40,49 +39,13 @@ final class KeychainRead {
   /** Reads every item of {@code reads}; the first failure fails them all. */
   static Map<Reference, Optional<Secret>> runAll(List<KeychainRead> reads, SecurityTool security)
       throws StoreException {
+    List<Optional<Secret>> results =
+        ParallelCalls.map(reads, PARALLEL_READS, "keyrun-keychain-read", r -> r.read(security));
     Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
-    for (int start = 0; start < reads.size(); start += PARALLEL_READS) {
-      List<KeychainRead> group =
-          reads.subList(start, Math.min(reads.size(), start + PARALLEL_READS));
-      List<CompletableFuture<Optional<Secret>>> running = new ArrayList<>();
-      for (KeychainRead read : group) {
-        running.add(start(read, security));
-      }
-      for (int i = 0; i < group.size(); i++) {
-        values.put(group.get(i).reference, await(running.get(i)));
-      }
+    for (int i = 0; i < reads.size(); i++) {
+      values.put(reads.get(i).reference, results.get(i));
     }
     return values;
-  }
-
-  private static CompletableFuture<Optional<Secret>> start(
-      KeychainRead read, SecurityTool security) {
-    CompletableFuture<Optional<Secret>> future = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                future.complete(read.read(security));
-              } catch (StoreException | RuntimeException e) {
-                future.completeExceptionally(e);
-              }
-            },
-            "keyrun-keychain-read");
-    thread.setDaemon(true);
-    thread.start();
-    return future;
-  }
-
-  private static Optional<Secret> await(CompletableFuture<Optional<Secret>> future)
-      throws StoreException {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof StoreException failure) {
-        throw failure;
-      }
-      throw (RuntimeException) e.getCause();
-    }
   }
 
   Optional<Secret> read(SecurityTool security) throws StoreException {
