@@ -1,6 +1,5 @@
 package dev.keyrun.backend.secretservice;
 
-import dev.keyrun.backend.ParallelCalls;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.ServiceAccount;
 import dev.keyrun.backend.StoreContext;
@@ -34,9 +33,6 @@ public final class SecretServiceStore implements WritableBackend {
           "add it with: keyrun set REFERENCE, or secret-tool store --label=NAME service SERVICE"
               + " account ACCOUNT");
 
-  /** Lookups at once: each is a D-Bus round trip of about a millisecond or two. */
-  private static final int PARALLEL_LOOKUPS = 4;
-
   private final StoreInfo info;
 
   public SecretServiceStore() {
@@ -64,16 +60,9 @@ public final class SecretServiceStore implements WritableBackend {
     SecretServiceErrors errors = new SecretServiceErrors(context);
     try {
       SecretServiceClient client = new SecretServiceClient();
-      List<Optional<byte[]>> found =
-          ParallelCalls.map(
-              List.copyOf(items.values()),
-              PARALLEL_LOOKUPS,
-              "keyrun-secret-service-lookup",
-              item -> lookup(client, errors, item));
       Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
-      int i = 0;
-      for (Reference reference : items.keySet()) {
-        values.put(reference, found.get(i++).map(Secret::of));
+      for (Map.Entry<Reference, ServiceAccount> item : items.entrySet()) {
+        values.put(item.getKey(), client.lookup(item.getValue()).map(Secret::of));
       }
       if (values.containsValue(Optional.empty())) {
         errors.requireUsableCollection(client.defaultCollection());
@@ -83,16 +72,6 @@ public final class SecretServiceStore implements WritableBackend {
       throw errors.describe(e);
     } catch (LinkageError e) {
       throw errors.libraryMissing(e);
-    }
-  }
-
-  private static Optional<byte[]> lookup(
-      SecretServiceClient client, SecretServiceErrors errors, ServiceAccount item)
-      throws StoreException {
-    try {
-      return client.lookup(item);
-    } catch (SecretServiceException e) {
-      throw errors.describe(e);
     }
   }
 
