@@ -39,6 +39,14 @@ public record ServiceAccount(String service, Optional<String> account) {
     return account.map(a -> service + "/" + a).orElse(service);
   }
 
+  /** Returns the attributes for a message: {@code service "S" and account "A"}. */
+  public String describe() {
+    return "service \""
+        + service
+        + "\""
+        + account.map(a -> " and account \"" + a + "\"").orElse("");
+  }
+
   private static boolean hasControlCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

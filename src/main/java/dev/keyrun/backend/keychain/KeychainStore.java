@@ -57,7 +57,11 @@ public final class KeychainStore implements WritableBackend {
 
   @Override
   public String describeMissing(Reference reference, StoreContext context) {
-    return "not found in the " + info.name() + " (no generic password " + describe(reference) + ")";
+    return "not found in the "
+        + info.name()
+        + " (no generic password with "
+        + ServiceAccount.of(reference).describe()
+        + ")";
   }
 
   @Override
@@ -88,13 +92,5 @@ public final class KeychainStore implements WritableBackend {
       throw security.failure(result);
     }
     return true;
-  }
-
-  private static String describe(Reference reference) {
-    ServiceAccount item = ServiceAccount.of(reference);
-    return "with service \""
-        + item.service()
-        + "\""
-        + item.account().map(a -> " and account \"" + a + "\"").orElse("");
   }
 }

@@ -77,13 +77,10 @@ public final class SecretServiceStore implements WritableBackend {
 
   @Override
   public String describeMissing(Reference reference, StoreContext context) {
-    ServiceAccount item = ServiceAccount.of(reference);
     return "not found in the "
         + info.name()
-        + " (no item with service \""
-        + item.service()
-        + "\""
-        + item.account().map(a -> " and account \"" + a + "\"").orElse("")
+        + " (no item with "
+        + ServiceAccount.of(reference).describe()
         + ")";
   }
 
