@@ -26,7 +26,10 @@ public final class HelperProcess {
 
   private HelperProcess() {}
 
-  /** What the tool returned. stdout may contain a value and must never reach a message. */
+  /**
+   * The exit status and output of a finished tool. stdout may contain a value, so no message uses
+   * it.
+   */
   public record Result(int exitCode, byte[] stdout, byte[] stderr) {
 
     /** Returns the first line of stderr, for messages about tools that never print values there. */
@@ -123,7 +126,7 @@ public final class HelperProcess {
               try (stream) {
                 stream.write(input);
               } catch (IOException e) {
-                // The tool exited without reading all of it; its exit status tells why.
+                // The tool exited without reading all of it, and its exit status reports why.
               }
             },
             "keyrun-helper-stdin");

@@ -1,7 +1,7 @@
 package dev.keyrun.backend;
 
 /**
- * How {@code keyrun set} writes a value.
+ * Options of {@code keyrun set} that change how a store writes a value.
  *
  * @param allowAnyApp let every application read the item without a prompt (macOS Keychain only)
  */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Decodes what {@code security find-generic-password -w} prints. The tool writes the password raw
  * when every byte is printable ASCII (0x20-0x7E) and otherwise the whole password as unmarked
  * lowercase hex, so {@code café} arrives as {@code 636166c3a9}. A printable password that happens
- * to be even-length lowercase hex looks the same as hex output; {@code -g} tells the two apart,
+ * to be even-length lowercase hex looks the same as hex output; {@code -g} distinguishes the two,
  * because it quotes a printable password ({@code password: "..."}) and prefixes hex with {@code
  * 0x}.
  */
@@ -41,7 +41,7 @@ final class PasswordOutput {
 
   /**
    * Tells whether the {@code -g} stderr shows the password as hex. Only the marker is read, and the
-   * stderr itself, which holds the password, is never kept or shown.
+   * stderr itself, which contains the password, is never kept or shown.
    */
   static boolean isHexForm(byte[] gStderr) {
     String text = new String(gStderr, StandardCharsets.ISO_8859_1);
