@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestKeyring implements AutoCloseable {
   static final String REQUIRE_VARIABLE = "KEYRUN_TEST_REQUIRE_KEYRING";
 
+  private static final int SECRET_TOOL_MAX_BYTES = 8192;
   private static final String ADDRESS_VARIABLE = "DBUS_SESSION_BUS_ADDRESS";
   private static final String DIR_VARIABLE = "KEYRING_TEST_DIR";
   private static final String DBUS_PID_VARIABLE = "KEYRING_TEST_DBUS_PID";
@@ -143,9 +144,18 @@ public final class TestKeyring implements AutoCloseable {
   /**
    * Stores {@code value} under the attributes service and account in the default collection,
    * replacing an item with the same attributes. secret-tool 0.20.5 stores its standard input byte
-   * for byte when that is not a terminal, newlines and NUL bytes included.
+   * for byte when that is not a terminal, newlines and NUL bytes included, up to 8192 bytes: it
+   * cuts a longer value, prints "password is too long" and still exits 0, so longer values are
+   * rejected.
    */
   public void store(String service, String account, byte[] value) {
+    if (value.length > SECRET_TOOL_MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "secret-tool stores at most "
+              + SECRET_TOOL_MAX_BYTES
+              + " bytes; store longer values"
+              + " through keyrun");
+    }
     List<String> command =
         List.of(
             "secret-tool",

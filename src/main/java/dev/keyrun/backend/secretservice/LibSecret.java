@@ -36,6 +36,26 @@ final class LibSecret {
     /** Overwrites a password returned by a lookup, then frees it. */
     void secret_password_free(Pointer password);
 
+    /** Returns a GList of the matching items (SecretItem), to free with g_list_free. */
+    Pointer secret_password_search_sync(
+        Pointer schema,
+        int flags,
+        Pointer cancellable,
+        PointerByReference error,
+        Object... attributes);
+
+    /** Returns the item's attributes as a GHashTable, to release with g_hash_table_unref. */
+    Pointer secret_item_get_attributes(Pointer item);
+
+    boolean secret_item_set_secret_sync(
+        Pointer item, Pointer value, Pointer cancellable, PointerByReference error);
+
+    boolean secret_item_delete_sync(Pointer item, Pointer cancellable, PointerByReference error);
+
+    Pointer secret_value_new(Pointer secret, long length, Pointer contentType);
+
+    void secret_value_unref(Pointer value);
+
     /** Returns the shared connection to the Secret Service, to release with g_object_unref. */
     Pointer secret_service_get_sync(int flags, Pointer cancellable, PointerByReference error);
 
@@ -50,6 +70,14 @@ final class LibSecret {
     Pointer g_quark_to_string(int quark);
 
     void g_error_free(Pointer error);
+
+    int g_hash_table_size(Pointer table);
+
+    Pointer g_hash_table_lookup(Pointer table, Pointer key);
+
+    void g_hash_table_unref(Pointer table);
+
+    void g_list_free(Pointer list);
   }
 
   interface GObject extends Library {

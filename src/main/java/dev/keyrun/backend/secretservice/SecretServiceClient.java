@@ -40,8 +40,27 @@ final class SecretServiceClient {
     }
   }
 
-  /** Stores {@code value} under {@code item} in the default collection, replacing a match. */
+  /**
+   * Stores {@code value} under {@code item}. An existing item with exactly these attributes gets
+   * the new value, and further copies are deleted; otherwise a new item goes to the default
+   * collection.
+   */
   void store(ServiceAccount item, String label, byte[] value) throws SecretServiceException {
+    try (ExistingItems existing = ExistingItems.find(item)) {
+      if (existing.isEmpty()) {
+        create(item, label, value);
+      } else {
+        existing.replace(value);
+      }
+    }
+  }
+
+  /**
+   * Creates an item. libsecret adds {@code xdg:schema} to it, so {@code CreateItem}'s own
+   * replacement, which needs equal attributes, misses items that {@code secret-tool} made.
+   */
+  private void create(ServiceAccount item, String label, byte[] value)
+      throws SecretServiceException {
     PointerByReference error = new PointerByReference();
     Memory password = Schema.bytes(value);
     try {
@@ -97,7 +116,7 @@ final class SecretServiceClient {
   }
 
   /** Returns the name/value pointers of {@code item}, ended by null, for the varargs calls. */
-  private static Object[] attributes(ServiceAccount item) {
+  static Object[] attributes(ServiceAccount item) {
     List<Object> attributes = new ArrayList<>();
     attributes.add(Schema.text(Schema.SERVICE));
     attributes.add(Schema.text(item.service()));
@@ -111,7 +130,7 @@ final class SecretServiceClient {
     return attributes.toArray();
   }
 
-  private static void check(PointerByReference error) throws SecretServiceException {
+  static void check(PointerByReference error) throws SecretServiceException {
     Pointer pointer = error.getValue();
     if (pointer != null) {
       throw new SecretServiceException(GError.takeFrom(pointer));
