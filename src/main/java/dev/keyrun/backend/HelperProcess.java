@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HelperProcess {
   private static final File DEV_NULL = new File("/dev/null");
+
+  /** Tools still running, so that keyrun can end them before it gives up on a store. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
   private HelperProcess() {}
 
@@ -73,6 +78,7 @@ public final class HelperProcess {
       builder.redirectInput(DEV_NULL);
     }
     Process process = builder.start();
+    RUNNING.add(process);
 
     CompletableFuture<byte[]> stdout = drain(process.getInputStream(), "stdout");
     CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), "stderr");
@@ -93,6 +99,18 @@ public final class HelperProcess {
       throw new IOException("interrupted while waiting for " + command.get(0), e);
     } catch (ExecutionException e) {
       throw new IOException("cannot read the output of " + command.get(0), e.getCause());
+    } finally {
+      RUNNING.remove(process);
+    }
+  }
+
+  /**
+   * Kills every tool still running. keyrun calls this when it stops waiting for a store, because it
+   * then exits or execs, and a tool left behind could keep a Keychain prompt open.
+   */
+  public static void killRunning() {
+    for (Process process : RUNNING) {
+      kill(process);
     }
   }
 

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class Resolver {
   private static final Logger LOG = LoggerFactory.getLogger("keyrun");
 
+  /**
+   * Time a store gets after the deadline to report its own timeout, which names what it waited for,
+   * before the generic one is reported.
+   */
+  public static final Duration GRACE = Duration.ofMillis(500);
+
   private final BackendRegistry registry;
 
   public Resolver(BackendRegistry registry) {
@@ -48,7 +54,7 @@ public final class Resolver {
     Map<Backend, CompletableFuture<List<Outcome>>> running = new LinkedHashMap<>();
     batches.forEach((backend, batch) -> running.put(backend, start(backend, batch, context)));
 
-    Instant deadline = Instant.now().plus(timeout);
+    Instant deadline = Instant.now().plus(timeout).plus(GRACE);
     running.forEach(
         (backend, future) -> {
           for (Outcome outcome : await(backend, batches.get(backend), future, deadline, timeout)) {
@@ -105,6 +111,7 @@ public final class Resolver {
       long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
       return future.get(remaining, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      HelperProcess.killRunning();
       return BatchCall.failAll(
           batch,
           backend,

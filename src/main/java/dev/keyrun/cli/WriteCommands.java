@@ -2,7 +2,9 @@ package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.Backend;
+import dev.keyrun.backend.HelperProcess;
 import dev.keyrun.backend.InvalidReferenceException;
+import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
@@ -150,8 +152,9 @@ final class WriteCommands {
     String subject = reference.toString();
     String storeName = store.info().name();
     try {
-      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return result.get(timeout.plus(Resolver.GRACE).toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      HelperProcess.killRunning();
       throw KeyrunException.failed(
           subject,
           storeName + ": timed out after " + timeout.toSeconds() + " s",

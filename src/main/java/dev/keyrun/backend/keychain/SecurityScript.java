@@ -17,8 +17,11 @@ import java.util.HexFormat;
  * sent.
  */
 final class SecurityScript {
-  /** The size of the line buffer of {@code security -i}, newline included. */
-  static final int MAX_LINE_BYTES = 4096;
+  /**
+   * The longest line {@code security -i} runs as one command, newline included: it reads lines into
+   * a 4096-byte buffer with room for the terminating NUL.
+   */
+  static final int MAX_LINE_BYTES = 4095;
 
   private SecurityScript() {}
 

@@ -56,7 +56,7 @@ final class SecurityTool {
       return HelperProcess.run(command, environment, stdin, deadline);
     } catch (HelperProcess.TimedOut e) {
       throw new StoreException(
-          "timed out after " + Math.max(1, budget.toSeconds()) + " s waiting for " + program,
+          "timed out after " + seconds(budget) + " s waiting for " + program,
           "a Keychain access prompt may be open on the Mac's screen: answer it, or raise --timeout",
           e);
     } catch (IOException e) {
@@ -65,6 +65,11 @@ final class SecurityTool {
           "the keychain store needs macOS; on Linux use secret-service:// or keyring://",
           e);
     }
+  }
+
+  /** Returns {@code duration} in whole seconds, rounded up, as the user gave it to --timeout. */
+  private static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
   /**
