@@ -63,14 +63,18 @@ public final class DotenvStore implements WritableBackend {
   }
 
   @Override
+  public void prepare(Reference reference, WriteOptions options, StoreContext context)
+      throws StoreException {
+    Location location = locate(reference, context);
+    rejectAllowAnyApp(options);
+    DotenvStoreFile.check(location.file());
+  }
+
+  @Override
   public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
       throws StoreException {
     Location location = locate(reference, context);
-    if (options.allowAnyApp()) {
-      throw new StoreException(
-          "--allow-any-app applies only to the macOS Keychain",
-          "leave it out: the store file's mode 600 already decides who can read it");
-    }
+    rejectAllowAnyApp(options);
     DotenvStoreFile.store(location.file(), location.key(), value);
   }
 
@@ -157,6 +161,14 @@ public final class DotenvStore implements WritableBackend {
   /** Returns the fix for an unsafe store file: the chmod alone, since it already is the store. */
   private static String storeHint(Path file, PrivateFile.UnsafeFileException e) {
     return e.problem().startsWith("is accessible") ? "chmod 600 " + file : e.hint();
+  }
+
+  private static void rejectAllowAnyApp(WriteOptions options) throws StoreException {
+    if (options.allowAnyApp()) {
+      throw new StoreException(
+          "--allow-any-app applies only to the macOS Keychain",
+          "leave it out: the store file's mode 600 already decides who can read it");
+    }
   }
 
   private record Location(Path file, String key) {}

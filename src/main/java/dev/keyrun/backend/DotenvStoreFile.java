@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -55,6 +56,12 @@ final class DotenvStoreFile {
    */
   static void store(Path file, String key, Secret value) throws StoreException {
     String text = decode(file, key, value);
+    try (StoreFileLock lock = StoreFileLock.acquire(file)) {
+      storeLocked(file, key, text);
+    }
+  }
+
+  private static void storeLocked(Path file, String key, String text) throws StoreException {
     DotenvStoreFile store = open(file);
     String encoded = DotenvValueEncoder.encode(text).replace("\n", store.lines.lineBreak());
 
@@ -82,6 +89,15 @@ final class DotenvStoreFile {
    * @return false, without writing, when the file does not exist or does not assign the key
    */
   static boolean delete(Path file, String key) throws StoreException {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (StoreFileLock lock = StoreFileLock.acquire(file)) {
+      return deleteLocked(file, key);
+    }
+  }
+
+  private static boolean deleteLocked(Path file, String key) throws StoreException {
     DotenvStoreFile store = open(file);
     List<DotenvEntry> assignments = store.assignmentsOf(key);
     if (assignments.isEmpty()) {
@@ -93,6 +109,11 @@ final class DotenvStoreFile {
     store.load(key, content);
     store.write(content);
     return true;
+  }
+
+  /** Checks that {@code file} is a private, readable store file, if it exists. */
+  static void check(Path file) throws StoreException {
+    open(file);
   }
 
   /** Reads and checks {@code file}, or returns an empty one of mode 600 when it does not exist. */

@@ -45,8 +45,7 @@ final class PrivateFileWriter {
       throw new IllegalArgumentException("permissions must grant nothing to group or others");
     }
 
-    Path directory = file.toAbsolutePath().getParent();
-    Files.createDirectories(directory, asAttribute(DIRECTORY_MODE));
+    Path directory = createDirectory(file);
     Path temporary =
         Files.createTempFile(
             directory, "." + file.getFileName() + ".", ".tmp", asAttribute(FILE_MODE));
@@ -62,6 +61,13 @@ final class PrivateFileWriter {
       deleteAfterFailure(temporary, e);
       throw e;
     }
+  }
+
+  /** Creates the directory of {@code file} and missing parents with mode 700; returns it. */
+  static Path createDirectory(Path file) throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
+    Files.createDirectories(directory, asAttribute(DIRECTORY_MODE));
+    return directory;
   }
 
   private static void writeAndSync(Path temporary, byte[] content) throws IOException {

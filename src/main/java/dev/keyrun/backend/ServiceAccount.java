@@ -34,6 +34,22 @@ public record ServiceAccount(String service, Optional<String> account) {
     return new ServiceAccount(service, account);
   }
 
+  /**
+   * Parses the body of {@code reference} for {@code keyrun set} and {@code delete}, which need an
+   * account: without one, a reference matches whichever item of the service comes first, so a write
+   * could replace or delete another account's item.
+   */
+  public static ServiceAccount forWriting(Reference reference) {
+    ServiceAccount item = of(reference);
+    if (item.account().isEmpty()) {
+      throw new InvalidReferenceException(
+          reference,
+          "names no account, so it could match any item of the service",
+          "SERVICE/ACCOUNT when writing or deleting, such as " + reference + "/default");
+    }
+    return item;
+  }
+
   /** Returns {@code service/account}, or the service alone, for labels and messages. */
   public String label() {
     return account.map(a -> service + "/" + a).orElse(service);

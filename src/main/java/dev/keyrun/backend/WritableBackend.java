@@ -9,6 +9,24 @@ import dev.keyrun.reference.Reference;
 public interface WritableBackend extends Backend {
 
   /**
+   * Checks, before any value is asked for, that {@code store} could write under {@code reference}:
+   * its syntax, the options, and whatever the store can check cheaply (a file's permissions, a
+   * reachable and unlocked keyring). So a user is not prompted for a value that cannot be stored.
+   *
+   * @throws StoreException when the store could not take the value
+   * @throws InvalidReferenceException when the reference is malformed for writing
+   */
+  default void prepare(Reference reference, WriteOptions options, StoreContext context)
+      throws StoreException {}
+
+  /**
+   * Returns the store's name for messages in {@code context}, such as the store behind an alias.
+   */
+  default String nameIn(StoreContext context) {
+    return info().name();
+  }
+
+  /**
    * Writes {@code value} under {@code reference}, replacing the entry if it exists.
    *
    * @throws StoreException when the store refuses or fails; the message never contains the value

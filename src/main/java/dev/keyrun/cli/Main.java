@@ -109,13 +109,31 @@ public final class Main {
   }
 
   private static void print(KeyrunException failure, LogLevel level, PrintStream stderr) {
-    stderr.println("keyrun: " + failure.subject() + ": " + failure.problem());
+    stderr.println(visible("keyrun: " + failure.subject() + ": " + failure.problem()));
     if (failure.hint() != null) {
-      stderr.println("keyrun: hint: " + failure.hint());
+      stderr.println(visible("keyrun: hint: " + failure.hint()));
     }
     if (level.debug() && failure.getCause() != null) {
       failure.getCause().printStackTrace(stderr);
     }
+  }
+
+  /**
+   * Returns {@code line} with control characters written as {@code \xNN}, because references and
+   * file names from an env file may contain them: a newline would split the one-line message, and
+   * an escape sequence would act on the terminal.
+   */
+  static String visible(String line) {
+    StringBuilder text = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        text.append(String.format("\\x%02x", (int) c));
+      } else {
+        text.append(c);
+      }
+    }
+    return text.toString();
   }
 
   private static int outputFailed(PrintStream stderr) {

@@ -36,10 +36,18 @@ final class WriteCommands {
     Reference reference = reference(parsed);
     WritableBackend store = writableStore(reference);
     WriteOptions options = new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP));
+    Duration timeout = timeout(parsed);
+    call(
+        reference,
+        store,
+        timeout,
+        () -> {
+          store.prepare(reference, options, services.storeContext(timeout));
+          return true;
+        });
+
     Secret value =
         ValueInput.read(reference.toString(), stdin, parsed.hasMatchedOption(CommandSpecs.RAW));
-
-    Duration timeout = timeout(parsed);
     StoreContext context = services.storeContext(timeout);
     try {
       call(
@@ -53,7 +61,7 @@ final class WriteCommands {
     } finally {
       value.wipe();
     }
-    stderr.println("keyrun: stored " + reference + " in the " + store.info().name());
+    stderr.println("keyrun: stored " + reference + " in the " + store.nameIn(context));
     return 0;
   }
 
@@ -67,10 +75,10 @@ final class WriteCommands {
     if (!deleted) {
       throw KeyrunException.failed(
           reference.toString(),
-          "not found in the " + store.info().name() + ", so nothing was deleted",
+          "not found in the " + store.nameIn(context) + ", so nothing was deleted",
           null);
     }
-    stderr.println("keyrun: deleted " + reference + " from the " + store.info().name());
+    stderr.println("keyrun: deleted " + reference + " from the " + store.nameIn(context));
     return 0;
   }
 

@@ -65,9 +65,14 @@ public final class KeychainStore implements WritableBackend {
   }
 
   @Override
+  public void prepare(Reference reference, WriteOptions options, StoreContext context) {
+    ServiceAccount.forWriting(reference);
+  }
+
+  @Override
   public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
       throws StoreException {
-    ServiceAccount item = ServiceAccount.of(reference);
+    ServiceAccount item = ServiceAccount.forWriting(reference);
     SecurityTool security = SecurityTool.in(context);
     byte[] script = SecurityScript.addGenericPassword(item, value.bytes(), options.allowAnyApp());
 
@@ -79,7 +84,7 @@ public final class KeychainStore implements WritableBackend {
 
   @Override
   public boolean delete(Reference reference, StoreContext context) throws StoreException {
-    ServiceAccount item = ServiceAccount.of(reference);
+    ServiceAccount item = ServiceAccount.forWriting(reference);
     SecurityTool security = SecurityTool.in(context);
     List<String> arguments = new ArrayList<>(List.of("delete-generic-password"));
     arguments.addAll(KeychainRead.filters(item));

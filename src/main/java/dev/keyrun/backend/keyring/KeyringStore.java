@@ -56,6 +56,21 @@ public final class KeyringStore implements WritableBackend {
   }
 
   @Override
+  public void prepare(Reference reference, WriteOptions options, StoreContext context)
+      throws StoreException {
+    chosen(context).prepare(reference, options, context);
+  }
+
+  @Override
+  public String nameIn(StoreContext context) {
+    try {
+      return chosen(context).info().name();
+    } catch (StoreException e) {
+      return INFO.name();
+    }
+  }
+
+  @Override
   public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
       throws StoreException {
     chosen(context).store(reference, value, options, context);
@@ -79,7 +94,7 @@ public final class KeyringStore implements WritableBackend {
         return secretService;
       default:
         throw new StoreException(
-            SETTING + " must be keychain or secret-service",
+            SETTING + " is \"" + setting + "\", but must be keychain or secret-service",
             "unset it to use the keyring of this system");
     }
   }

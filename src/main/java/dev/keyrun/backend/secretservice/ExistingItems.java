@@ -12,7 +12,7 @@ import java.util.Optional;
  * The Secret Service items whose attributes are exactly those of one reference: {@code service},
  * {@code account} if the reference has one, and optionally {@code xdg:schema}. {@code keyrun set}
  * gives the first the new value and deletes the rest, so that a later lookup cannot find an old
- * copy. Items with further attributes belong to other references and stay untouched.
+ * copy. Items with further attributes, such as another application's, stay untouched.
  */
 final class ExistingItems implements AutoCloseable {
   private static final int SEARCH_ALL = 1 << 1;
@@ -78,6 +78,15 @@ final class ExistingItems implements AutoCloseable {
     } finally {
       secret.secret_value_unref(secretValue);
       bytes.clear();
+    }
+  }
+
+  /** Deletes every item. */
+  void deleteAll() throws SecretServiceException {
+    PointerByReference error = new PointerByReference();
+    for (Pointer item : items) {
+      secret.secret_item_delete_sync(item, null, error);
+      SecretServiceClient.check(error);
     }
   }
 

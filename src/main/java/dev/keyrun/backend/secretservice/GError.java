@@ -17,6 +17,9 @@ record GError(String domain, int code, String message) {
   static final String DBUS_DOMAIN = "g-dbus-error-quark";
   static final String SECRET_DOMAIN = "secret-error";
 
+  /** GLib's G_DBUS_ERROR_SERVICE_UNKNOWN. */
+  static final int DBUS_SERVICE_UNKNOWN = 2;
+
   /** libsecret's SECRET_ERROR_IS_LOCKED. */
   static final int SECRET_IS_LOCKED = 2;
 
@@ -58,9 +61,13 @@ record GError(String domain, int code, String message) {
     return SECRET_DOMAIN.equals(domain) && code == SECRET_IS_LOCKED;
   }
 
-  /** Tells whether no program on the bus provides the Secret Service. */
+  /**
+   * Tells whether no program on the bus provides the Secret Service. GLib maps the D-Bus error name
+   * to G_DBUS_ERROR_SERVICE_UNKNOWN (2) and drops it from the message.
+   */
   boolean isServiceUnknown() {
-    return DBUS_DOMAIN.equals(domain) && message.contains("ServiceUnknown");
+    return DBUS_DOMAIN.equals(domain)
+        && (code == DBUS_SERVICE_UNKNOWN || message.contains("ServiceUnknown"));
   }
 
   /** Tells whether a collection such as {@code login} does not exist. */

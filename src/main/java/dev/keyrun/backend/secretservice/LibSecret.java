@@ -2,6 +2,7 @@ package dev.keyrun.backend.secretservice;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
@@ -14,6 +15,8 @@ import com.sun.jna.ptr.PointerByReference;
 final class LibSecret {
   /** The shared object of the {@code libsecret-1-0} package, by its soname. */
   static final String LIBRARY = "libsecret-1.so.0";
+
+  private static final String GLIB_LIBRARY = "libglib-2.0.so.0";
 
   private LibSecret() {}
 
@@ -29,9 +32,6 @@ final class LibSecret {
         Pointer cancellable,
         PointerByReference error,
         Object... attributes);
-
-    boolean secret_password_clear_sync(
-        Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
 
     /** Overwrites a password returned by a lookup, then frees it. */
     void secret_password_free(Pointer password);
@@ -54,6 +54,17 @@ final class LibSecret {
 
     Pointer secret_value_new(Pointer secret, long length, Pointer contentType);
 
+    /** Creates an item; flags 0 means never replace an existing one. */
+    Pointer secret_item_create_sync(
+        Pointer collection,
+        Pointer schema,
+        Pointer attributes,
+        Pointer label,
+        Pointer value,
+        int flags,
+        Pointer cancellable,
+        PointerByReference error);
+
     void secret_value_unref(Pointer value);
 
     /** Returns the shared connection to the Secret Service, to release with g_object_unref. */
@@ -71,6 +82,10 @@ final class LibSecret {
 
     void g_error_free(Pointer error);
 
+    Pointer g_hash_table_new(Pointer hash, Pointer equal);
+
+    boolean g_hash_table_insert(Pointer table, Pointer key, Pointer value);
+
     int g_hash_table_size(Pointer table);
 
     Pointer g_hash_table_lookup(Pointer table, Pointer key);
@@ -87,8 +102,12 @@ final class LibSecret {
   /** The loaded libraries; loading happens on first use of the store. */
   static final class Loaded {
     static final Secret SECRET = Native.load(LIBRARY, Secret.class);
-    static final GLib GLIB = Native.load("libglib-2.0.so.0", GLib.class);
+    static final GLib GLIB = Native.load(GLIB_LIBRARY, GLib.class);
     static final GObject GOBJECT = Native.load("libgobject-2.0.so.0", GObject.class);
+    static final Pointer STRING_HASH =
+        NativeLibrary.getInstance(GLIB_LIBRARY).getFunction("g_str_hash");
+    static final Pointer STRING_EQUAL =
+        NativeLibrary.getInstance(GLIB_LIBRARY).getFunction("g_str_equal");
 
     private Loaded() {}
   }

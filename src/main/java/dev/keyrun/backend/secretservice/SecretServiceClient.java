@@ -43,52 +43,27 @@ final class SecretServiceClient {
   /**
    * Stores {@code value} under {@code item}. An existing item with exactly these attributes gets
    * the new value, and further copies are deleted; otherwise a new item goes to the default
-   * collection.
+   * collection, next to any item that merely shares the attributes.
    */
   void store(ServiceAccount item, String label, byte[] value) throws SecretServiceException {
     try (ExistingItems existing = ExistingItems.find(item)) {
       if (existing.isEmpty()) {
-        create(item, label, value);
+        NewItem.create(item, label, value);
       } else {
         existing.replace(value);
       }
     }
   }
 
-  /**
-   * Creates an item. libsecret adds {@code xdg:schema} to it, so {@code CreateItem}'s own
-   * replacement, which needs equal attributes, misses items that {@code secret-tool} made.
-   */
-  private void create(ServiceAccount item, String label, byte[] value)
-      throws SecretServiceException {
-    PointerByReference error = new PointerByReference();
-    Memory password = Schema.bytes(value);
-    try {
-      boolean stored =
-          secret.secret_password_store_sync(
-              Schema.GENERIC.pointer(),
-              null,
-              Schema.text(label),
-              password,
-              null,
-              error,
-              attributes(item));
-      check(error);
-      if (!stored) {
-        throw new SecretServiceException(new GError("", 0, "libsecret did not store the item"));
+  /** Deletes the items with exactly the attributes of {@code item}; false when there were none. */
+  boolean delete(ServiceAccount item) throws SecretServiceException {
+    try (ExistingItems existing = ExistingItems.find(item)) {
+      if (existing.isEmpty()) {
+        return false;
       }
-    } finally {
-      password.clear();
+      existing.deleteAll();
+      return true;
     }
-  }
-
-  /** Deletes the items matching {@code item}; returns false when there were none. */
-  boolean clear(ServiceAccount item) throws SecretServiceException {
-    PointerByReference error = new PointerByReference();
-    boolean cleared =
-        secret.secret_password_clear_sync(Schema.GENERIC.pointer(), null, error, attributes(item));
-    check(error);
-    return cleared;
   }
 
   /**

@@ -5,7 +5,7 @@ import dev.keyrun.backend.StoreException;
 
 /** Turns libsecret's errors and states into store failures that say what to do. */
 final class SecretServiceErrors {
-  private static final String HEADLESS_STORES = "dotenv:, file:// and systemd-creds://";
+  private static final String HEADLESS_STORES = "dotenv: and file://";
 
   private final StoreContext context;
 
@@ -67,7 +67,7 @@ final class SecretServiceErrors {
               + HEADLESS_STORES
               + " work without it",
           "run keyrun inside your desktop session, or on a headless machine keep the value in a"
-              + " dotenv: store (keyrun set dotenv:NAME) or a systemd credential",
+              + " dotenv: store file (keyrun set dotenv:NAME)",
           cause);
     }
     return new StoreException(

@@ -30,8 +30,7 @@ public final class SecretServiceStore implements WritableBackend {
           List.of(Scheme.SECRET_SERVICE),
           "items of the desktop keyring (GNOME Keyring, KeePassXC, KWallet) through libsecret",
           "secret-service://openai/default",
-          "add it with: keyrun set REFERENCE, or secret-tool store --label=NAME service SERVICE"
-              + " account ACCOUNT");
+          "add it with: keyrun set REFERENCE (the value is read from stdin or a prompt)");
 
   private final StoreInfo info;
 
@@ -85,14 +84,32 @@ public final class SecretServiceStore implements WritableBackend {
   }
 
   @Override
-  public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
+  public void prepare(Reference reference, WriteOptions options, StoreContext context)
       throws StoreException {
-    ServiceAccount item = ServiceAccount.of(reference);
+    ServiceAccount.forWriting(reference);
     if (options.allowAnyApp()) {
       throw new StoreException(
           "--allow-any-app applies only to the macOS Keychain",
           "leave it out: every program of your desktop session can read Secret Service items");
     }
+
+    SecretServiceErrors errors = new SecretServiceErrors(context);
+    try {
+      if (new SecretServiceClient().defaultCollection()
+          == SecretServiceClient.CollectionState.ABSENT) {
+        errors.requireUsableCollection(SecretServiceClient.CollectionState.ABSENT);
+      }
+    } catch (SecretServiceException e) {
+      throw errors.describe(e);
+    } catch (LinkageError e) {
+      throw errors.libraryMissing(e);
+    }
+  }
+
+  @Override
+  public void store(Reference reference, Secret value, WriteOptions options, StoreContext context)
+      throws StoreException {
+    ServiceAccount item = ServiceAccount.forWriting(reference);
     byte[] bytes = value.bytes();
     requireText(bytes);
 
@@ -110,15 +127,15 @@ public final class SecretServiceStore implements WritableBackend {
 
   @Override
   public boolean delete(Reference reference, StoreContext context) throws StoreException {
-    ServiceAccount item = ServiceAccount.of(reference);
+    ServiceAccount item = ServiceAccount.forWriting(reference);
     SecretServiceErrors errors = new SecretServiceErrors(context);
     try {
       SecretServiceClient client = new SecretServiceClient();
-      boolean cleared = client.clear(item);
-      if (!cleared) {
+      boolean deleted = client.delete(item);
+      if (!deleted) {
         errors.requireUsableCollection(client.defaultCollection());
       }
-      return cleared;
+      return deleted;
     } catch (SecretServiceException e) {
       throw errors.describe(e);
     } catch (LinkageError e) {
