@@ -551,9 +551,14 @@ class DotenvStoreWriteTest {
     return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
   }
 
+  /** Lists the files of {@code directory}, leaving out the lock files that writes keep there. */
   private static List<String> listing(Path directory) throws IOException {
     try (Stream<Path> entries = Files.list(directory)) {
-      return entries.map(path -> path.getFileName().toString()).sorted().toList();
+      return entries
+          .map(path -> path.getFileName().toString())
+          .filter(name -> !(name.startsWith(".") && name.endsWith(".lock")))
+          .sorted()
+          .toList();
     }
   }
 }

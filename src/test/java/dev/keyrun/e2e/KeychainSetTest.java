@@ -99,7 +99,8 @@ class KeychainSetTest {
     Keyrun.Result result = read("keychain://KR/a");
 
     assertEquals(0, stored.status(), stored.stderr());
-    assertEquals("keyrun: stored keyring://KR/a in the keyring\n", stored.stderr());
+    assertEquals(
+        "keyrun: stored keyring://KR/a in the keyring (macOS Keychain)\n", stored.stderr());
     assertEquals(value, result.stdout());
     assertEquals("KR", fake.onlyItem().get("service").asText());
     assertLogFree(value);
