@@ -56,5 +56,7 @@ interface LibC extends Library {
 
   int getpid();
 
+  int getpagesize();
+
   String strerror(int errno);
 }

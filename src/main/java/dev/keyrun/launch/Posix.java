@@ -62,6 +62,11 @@ public final class Posix {
     return libc().getpid();
   }
 
+  /** Returns the size of a memory page in bytes. */
+  public static int pageSize() {
+    return libc().getpagesize();
+  }
+
   /** Tells whether descriptor {@code fd} is a terminal. */
   public static boolean isTerminal(int fd) {
     return libc().isatty(fd) == 1;

@@ -5,6 +5,7 @@ import dev.keyrun.backend.Outcome;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.Piece;
+import dev.keyrun.launch.Posix;
 import dev.keyrun.reference.Reference;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,29 @@ final class Composer {
             "remove the NUL byte, or store the value in a text form such as base64");
       }
     }
+    requireFitsOneVariable(declaration, value);
     return value;
+  }
+
+  /**
+   * Rejects a value that Linux cannot pass in one environment variable: execve fails with E2BIG
+   * when one {@code KEY=VALUE} string, with its NUL, exceeds MAX_ARG_STRLEN (32 pages, 128 KiB with
+   * 4 KiB pages), and then no message could name the key.
+   */
+  private static void requireFitsOneVariable(Declaration declaration, byte[] value) {
+    long size = declaration.key().length() + 1L + value.length + 1;
+    if (size > maxVariableBytes()) {
+      throw KeyrunException.failed(
+          declaration.key(),
+          "the value ("
+              + declaration.origin()
+              + ") is "
+              + value.length
+              + " bytes, more than Linux passes in one environment variable ("
+              + maxVariableBytes() / 1024
+              + " KiB)",
+          "keep a value this large in a file and give the program the file's path");
+    }
   }
 
   private static byte[] compose(Declaration declaration, Map<Reference, Outcome> outcomes) {
@@ -86,6 +109,13 @@ final class Composer {
       value.writeBytes(((Outcome.Found) outcome).secret().bytes());
     }
     return value.toByteArray();
+  }
+
+  /** Returns Linux's MAX_ARG_STRLEN, or no limit elsewhere, where only the total is limited. */
+  private static long maxVariableBytes() {
+    return System.getProperty("os.name", "").startsWith("Linux")
+        ? 32L * Posix.pageSize()
+        : Long.MAX_VALUE;
   }
 
   private static Outcome firstFailure(Declaration declaration, Map<Reference, Outcome> outcomes) {

@@ -7,6 +7,7 @@ import dev.keyrun.dotenv.DotenvExpander;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,7 @@ final class EnvFiles {
 
     List<String> plainKeys = plainKeys(values);
     if (!plainKeys.isEmpty()) {
-      requirePrivate(file, before, plainKeys);
+      requirePrivate(file, before, plainKeys, misspeltReference(values));
     }
     return values;
   }
@@ -129,8 +131,27 @@ final class EnvFiles {
     return keys;
   }
 
+  /**
+   * Returns a hint for the first plain value written in the file that looks like a misspelt
+   * reference, which makes the file count as holding plaintext, or null when there is none.
+   */
+  private static String misspeltReference(Map<String, ExpandedValue> values) {
+    for (ExpandedValue value : values.values()) {
+      if (value.plaintextInFile() && value.isPlain()) {
+        Optional<Scheme> scheme = Scheme.closestTo(value.plainText());
+        if (scheme.isPresent()) {
+          return value.key()
+              + " looks like a misspelt "
+              + scheme.get().prefix()
+              + " reference: fix it rather than the mode";
+        }
+      }
+    }
+    return null;
+  }
+
   private static void requirePrivate(
-      Path file, BasicFileAttributes before, List<String> plainKeys) {
+      Path file, BasicFileAttributes before, List<String> plainKeys, String misspelt) {
     BasicFileAttributes after;
     try {
       after = PrivateFile.check(file);
@@ -138,7 +159,7 @@ final class EnvFiles {
       throw KeyrunException.failed(
           file.toString(),
           "contains plain values (" + describe(plainKeys) + ") and " + e.problem(),
-          e.hint());
+          misspelt == null ? e.hint() : misspelt);
     } catch (IOException e) {
       throw KeyrunException.failed(
           file.toString(), "cannot check permissions: " + e.getMessage(), null);

@@ -4,6 +4,8 @@ import dev.keyrun.backend.HelperProcess;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,10 +62,14 @@ final class SecurityTool {
           "a Keychain access prompt may be open on the Mac's screen: answer it, or raise --timeout",
           e);
     } catch (IOException e) {
-      throw new StoreException(
-          "cannot run " + program + ": " + e.getMessage(),
-          "the keychain store needs macOS; on Linux use secret-service:// or keyring://",
-          e);
+      if (!Files.isExecutable(Path.of(program))) {
+        throw new StoreException(
+            program + " not found or not executable",
+            "the macOS Keychain exists only on macOS; on Linux use secret-service:// or"
+                + " keyring://, with KEYRUN_KEYRING unset",
+            e);
+      }
+      throw new StoreException("cannot run " + program, null, e);
     }
   }
 
