@@ -141,7 +141,7 @@ final class WriteCommands {
    * Runs {@code call} on its own thread and gives up after {@code timeout}, because a store may
    * wait for an unlock prompt that nobody answers.
    */
-  private static <T> T call(
+  private <T> T call(
       Reference reference, WritableBackend store, Duration timeout, StoreCall<T> call) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Thread worker =
@@ -158,7 +158,7 @@ final class WriteCommands {
     worker.start();
 
     String subject = reference.toString();
-    String storeName = store.info().name();
+    String storeName = store.nameIn(services.storeContext(timeout));
     try {
       return result.get(timeout.plus(Resolver.GRACE).toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
