@@ -46,6 +46,21 @@ public record Reference(Scheme scheme, String body) {
     throw KeyrunException.failed("reference", problem, hint);
   }
 
+  // equals and hashCode are written out because a record's generated ones are bootstrapped through
+  // invokedynamic on first use, which cost about 4 ms at every start, where references are map
+  // keys.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Reference reference
+        && scheme == reference.scheme
+        && body.equals(reference.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * scheme.hashCode() + body.hashCode();
+  }
+
   @Override
   public String toString() {
     return scheme.prefix() + body;

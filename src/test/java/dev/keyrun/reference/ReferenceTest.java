@@ -2,6 +2,7 @@ package dev.keyrun.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,5 +131,19 @@ class ReferenceTest {
   @ValueSource(strings = {"ok:x", "dev:fast", "http://x", "mode:prod"})
   void shortOrDistantNamesSuggestNothing(String value) {
     assertEquals(Optional.empty(), Scheme.closestTo(value));
+  }
+
+  @Test
+  void equalReferencesShareHashCode() {
+    Reference one = Reference.parse("keyring://openai/default").orElseThrow();
+    Reference same = Reference.parse("keyring://openai/default").orElseThrow();
+    Reference otherScheme = Reference.parse("keychain://openai/default").orElseThrow();
+    Reference otherBody = Reference.parse("keyring://openai/other").orElseThrow();
+
+    assertEquals(one, same);
+    assertEquals(one.hashCode(), same.hashCode());
+    assertNotEquals(one, otherScheme);
+    assertNotEquals(one, otherBody);
+    assertNotEquals(one, "keyring://openai/default");
   }
 }

@@ -28,10 +28,6 @@ public final class KeyringStore implements WritableBackend {
           "keyring",
           "the keyring of this machine: the macOS Keychain on macOS, the Secret Service on Linux");
 
-  private final WritableBackend keychain =
-      new KeychainStore(info("keyring (macOS Keychain)", "the macOS Keychain"));
-  private final WritableBackend secretService =
-      new SecretServiceStore(info("keyring (Secret Service)", "the Secret Service"));
   private final boolean onMac =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
 
@@ -85,18 +81,28 @@ public final class KeyringStore implements WritableBackend {
   WritableBackend chosen(StoreContext context) throws StoreException {
     String setting = context.environmentText(SETTING);
     if (setting == null || setting.isEmpty()) {
-      return onMac ? keychain : secretService;
+      return onMac ? Delegates.KEYCHAIN : Delegates.SECRET_SERVICE;
     }
     switch (setting) {
       case "keychain":
-        return keychain;
+        return Delegates.KEYCHAIN;
       case "secret-service":
-        return secretService;
+        return Delegates.SECRET_SERVICE;
       default:
         throw new StoreException(
             SETTING + " is \"" + setting + "\", but must be keychain or secret-service",
             "unset it to use the keyring of this system");
     }
+  }
+
+  /** The two stores, created on first use, since most runs reference no keyring at all. */
+  private static final class Delegates {
+    static final WritableBackend KEYCHAIN =
+        new KeychainStore(info("keyring (macOS Keychain)", "the macOS Keychain"));
+    static final WritableBackend SECRET_SERVICE =
+        new SecretServiceStore(info("keyring (Secret Service)", "the Secret Service"));
+
+    private Delegates() {}
   }
 
   private static StoreInfo info(String name, String summary) {

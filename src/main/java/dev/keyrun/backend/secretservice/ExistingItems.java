@@ -50,11 +50,11 @@ final class ExistingItems implements AutoCloseable {
       if (hasExactly(secret.secret_item_get_attributes(found), item)) {
         exact.add(found);
       } else {
-        LibSecret.Loaded.GOBJECT.g_object_unref(found);
+        LibSecret.LoadedGObject.GOBJECT.g_object_unref(found);
       }
     }
     if (list != null) {
-      LibSecret.Loaded.GLIB.g_list_free(list);
+      LibSecret.LoadedGLib.GLIB.g_list_free(list);
     }
     return new ExistingItems(exact);
   }
@@ -92,11 +92,11 @@ final class ExistingItems implements AutoCloseable {
 
   @Override
   public void close() {
-    items.forEach(LibSecret.Loaded.GOBJECT::g_object_unref);
+    items.forEach(LibSecret.LoadedGObject.GOBJECT::g_object_unref);
   }
 
   private static boolean hasExactly(Pointer attributes, ServiceAccount item) {
-    LibSecret.GLib glib = LibSecret.Loaded.GLIB;
+    LibSecret.GLib glib = LibSecret.LoadedGLib.GLIB;
     try {
       int expected = item.account().isPresent() ? 2 : 1;
       int schema = glib.g_hash_table_lookup(attributes, SCHEMA_ATTRIBUTE) == null ? 0 : 1;

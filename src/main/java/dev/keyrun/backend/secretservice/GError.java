@@ -28,7 +28,7 @@ record GError(String domain, int code, String message) {
 
   /** Reads the error {@code error} points to and frees it. */
   static GError takeFrom(Pointer error) {
-    LibSecret.GLib glib = LibSecret.Loaded.GLIB;
+    LibSecret.GLib glib = LibSecret.LoadedGLib.GLIB;
     try {
       int quark = error.getInt(0);
       int code = error.getInt(4);

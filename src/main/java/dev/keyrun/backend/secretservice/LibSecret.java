@@ -99,16 +99,29 @@ final class LibSecret {
     void g_object_unref(Pointer object);
   }
 
-  /** The loaded libraries; loading happens on first use of the store. */
+  /**
+   * The libraries, each loaded on first use: a lookup that finds its items needs libsecret alone,
+   * and each further library costs a dlopen and a JNA proxy on the way to the child.
+   */
   static final class Loaded {
     static final Secret SECRET = Native.load(LIBRARY, Secret.class);
+
+    private Loaded() {}
+  }
+
+  static final class LoadedGLib {
     static final GLib GLIB = Native.load(GLIB_LIBRARY, GLib.class);
-    static final GObject GOBJECT = Native.load("libgobject-2.0.so.0", GObject.class);
     static final Pointer STRING_HASH =
         NativeLibrary.getInstance(GLIB_LIBRARY).getFunction("g_str_hash");
     static final Pointer STRING_EQUAL =
         NativeLibrary.getInstance(GLIB_LIBRARY).getFunction("g_str_equal");
 
-    private Loaded() {}
+    private LoadedGLib() {}
+  }
+
+  static final class LoadedGObject {
+    static final GObject GOBJECT = Native.load("libgobject-2.0.so.0", GObject.class);
+
+    private LoadedGObject() {}
   }
 }

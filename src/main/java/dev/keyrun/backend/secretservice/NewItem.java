@@ -37,20 +37,20 @@ final class NewItem {
       try {
         createIn(collection, item, label, value);
       } finally {
-        LibSecret.Loaded.GOBJECT.g_object_unref(collection);
+        LibSecret.LoadedGObject.GOBJECT.g_object_unref(collection);
       }
     } finally {
-      LibSecret.Loaded.GOBJECT.g_object_unref(service);
+      LibSecret.LoadedGObject.GOBJECT.g_object_unref(service);
     }
   }
 
   private static void createIn(Pointer collection, ServiceAccount item, String label, byte[] value)
       throws SecretServiceException {
     LibSecret.Secret secret = LibSecret.Loaded.SECRET;
-    LibSecret.GLib glib = LibSecret.Loaded.GLIB;
+    LibSecret.GLib glib = LibSecret.LoadedGLib.GLIB;
     List<Memory> strings = new ArrayList<>();
     Pointer attributes =
-        glib.g_hash_table_new(LibSecret.Loaded.STRING_HASH, LibSecret.Loaded.STRING_EQUAL);
+        glib.g_hash_table_new(LibSecret.LoadedGLib.STRING_HASH, LibSecret.LoadedGLib.STRING_EQUAL);
     put(glib, attributes, strings, Schema.SERVICE, item.service());
     item.account().ifPresent(a -> put(glib, attributes, strings, Schema.ACCOUNT, a));
 
@@ -63,7 +63,7 @@ final class NewItem {
               collection, null, attributes, Schema.text(label), secretValue, 0, null, error);
       SecretServiceClient.check(error);
       if (created != null) {
-        LibSecret.Loaded.GOBJECT.g_object_unref(created);
+        LibSecret.LoadedGObject.GOBJECT.g_object_unref(created);
       }
     } finally {
       secret.secret_value_unref(secretValue);

@@ -83,10 +83,10 @@ final class SecretServiceClient {
         return CollectionState.ABSENT;
       }
       boolean locked = secret.secret_collection_get_locked(collection);
-      LibSecret.Loaded.GOBJECT.g_object_unref(collection);
+      LibSecret.LoadedGObject.GOBJECT.g_object_unref(collection);
       return locked ? CollectionState.LOCKED : CollectionState.UNLOCKED;
     } finally {
-      LibSecret.Loaded.GOBJECT.g_object_unref(service);
+      LibSecret.LoadedGObject.GOBJECT.g_object_unref(service);
     }
   }
 
