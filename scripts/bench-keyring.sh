@@ -59,8 +59,12 @@ for tool in hyperfine secret-tool python3; do
 done
 
 work_dir=$(mktemp -d "${TMPDIR:-/tmp}/keyrun-bench-keyring.XXXXXX")
+keyring_started=0
 cleanup() {
-  "$repo_root/scripts/test-keyring.sh" --stop >/dev/null 2>&1 || true
+  # Only the keyring this script started: the caller may have exported one of its own.
+  if [ "$keyring_started" -eq 1 ]; then
+    "$repo_root/scripts/test-keyring.sh" --stop >/dev/null 2>&1 || true
+  fi
   rm -rf "$work_dir"
 }
 trap cleanup EXIT
@@ -72,7 +76,9 @@ if [ -z "$launcher" ]; then
 fi
 [ -x "$launcher" ] || die "no keyrun launcher at $launcher"
 
-eval "$("$repo_root/scripts/test-keyring.sh")"
+keyring_exports=$("$repo_root/scripts/test-keyring.sh") || die "cannot start the test keyring"
+eval "$keyring_exports"
+keyring_started=1
 
 # Ten items, an env file of references to them, and one of ten plain values of the same length.
 : >references.env

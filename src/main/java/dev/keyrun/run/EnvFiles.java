@@ -73,7 +73,7 @@ final class EnvFiles {
 
     List<String> plainKeys = plainKeys(values);
     if (!plainKeys.isEmpty()) {
-      requirePrivate(file, before, plainKeys, misspeltReference(values));
+      requirePrivate(file, before, plainKeys, misspeltReferences(values));
     }
     return values;
   }
@@ -132,26 +132,37 @@ final class EnvFiles {
   }
 
   /**
-   * Returns a hint for the first plain value written in the file that looks like a misspelt
-   * reference, which makes the file count as holding plaintext, or null when there is none.
+   * Returns the keys whose plain value written in the file looks like a misspelt reference, each
+   * with the scheme it probably meant, such as {@code A (keyring://)}.
    */
-  private static String misspeltReference(Map<String, ExpandedValue> values) {
+  private static List<String> misspeltReferences(Map<String, ExpandedValue> values) {
+    List<String> misspelt = new java.util.ArrayList<>();
     for (ExpandedValue value : values.values()) {
       if (value.plaintextInFile() && value.isPlain()) {
         Optional<Scheme> scheme = Scheme.closestTo(value.plainText());
-        if (scheme.isPresent()) {
-          return value.key()
-              + " looks like a misspelt "
-              + scheme.get().prefix()
-              + " reference: fix it rather than the mode";
-        }
+        scheme.ifPresent(s -> misspelt.add(value.key() + " (" + s.prefix() + ")"));
       }
     }
-    return null;
+    return misspelt;
+  }
+
+  /**
+   * Returns the hint for a shared file with plain values: fixing misspelt references, which are no
+   * secret, alone when they are all the plain values, else together with the mode.
+   */
+  private static String privacyHint(
+      List<String> plainKeys, List<String> misspelt, String modeHint) {
+    if (misspelt.isEmpty()) {
+      return modeHint;
+    }
+    String fix = "these look like misspelt references: " + String.join(", ", misspelt);
+    return misspelt.size() == plainKeys.size()
+        ? fix + "; fix them"
+        : fix + "; for the rest, " + modeHint;
   }
 
   private static void requirePrivate(
-      Path file, BasicFileAttributes before, List<String> plainKeys, String misspelt) {
+      Path file, BasicFileAttributes before, List<String> plainKeys, List<String> misspelt) {
     BasicFileAttributes after;
     try {
       after = PrivateFile.check(file);
@@ -159,7 +170,7 @@ final class EnvFiles {
       throw KeyrunException.failed(
           file.toString(),
           "contains plain values (" + describe(plainKeys) + ") and " + e.problem(),
-          misspelt == null ? e.hint() : misspelt);
+          privacyHint(plainKeys, misspelt, e.hint()));
     } catch (IOException e) {
       throw KeyrunException.failed(
           file.toString(), "cannot check permissions: " + e.getMessage(), null);

@@ -48,8 +48,24 @@ class EnvFileHintTest {
     assertEquals(125, result.status());
     assertTrue(result.stderr().contains("mode 0644"), result.stderr());
     assertTrue(
-        result.stderr().contains("hint: A looks like a misspelt keyring:// reference"),
+        result
+            .stderr()
+            .contains("hint: these look like misspelt references: A (keyring://); for the"),
         result.stderr());
     assertFalse(Files.exists(marker()));
+  }
+
+  @Test
+  void onlyMisspeltValuesNeedNoChmod() throws Exception {
+    Path envFile =
+        TestFiles.write(directory.resolve("app.env"), "A=keyrng://openai/default\n", "rw-r--r--");
+
+    Keyrun.Result result = run(envFile);
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().contains("misspelt references: A (keyring://); fix them\n"),
+        result.stderr());
+    assertFalse(result.stderr().contains("chmod"), result.stderr());
   }
 }

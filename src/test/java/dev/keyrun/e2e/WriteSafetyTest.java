@@ -100,10 +100,13 @@ class WriteSafetyTest {
               .input("keyrun-value")
               .args("set", "secret-service://" + service + "/a")
               .run();
+      Keyrun.Result read =
+          keyrun(keyring).args("read", "-n", "secret-service://" + service + "/a").run();
       Keyrun.Result deleted =
           keyrun(keyring).args("delete", "secret-service://" + service + "/a").run();
 
       assertEquals(0, stored.status(), stored.stderr());
+      assertEquals("keyrun-value", read.stdout());
       assertEquals(0, deleted.status(), deleted.stderr());
       assertEquals(
           "other-app",
@@ -163,6 +166,50 @@ class WriteSafetyTest {
     assertEquals(125, result.status());
     assertFalse(result.stderr().contains("\u001b"), result.stderr());
     assertTrue(result.stderr().contains("keyring://x/\\x1b[2Kfake"), result.stderr());
+  }
+
+  @Test
+  void lockedKeychainFailsBeforeTheValue() throws Exception {
+    FakeSecurity security = new FakeSecurity(directory);
+    Keyrun keyrun = security.configure(Keyrun.in(directory)).env("FAKE_SECURITY_LOCKED", "1");
+
+    Keyrun.Result result = keyrun.input("").args("set", "keychain://" + service + "/a").run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("locked"), result.stderr());
+    assertFalse(result.stderr().contains("empty"), result.stderr());
+  }
+
+  @Test
+  void missingSecurityFailsBeforeTheValue() throws Exception {
+    Keyrun keyrun =
+        Keyrun.in(directory)
+            .env("KEYRUN_SECURITY_BIN", directory.resolve("no-such-security").toString());
+
+    Keyrun.Result result = keyrun.input("").args("set", "keychain://" + service + "/a").run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("not found or not executable"), result.stderr());
+    assertFalse(result.stderr().contains("empty"), result.stderr());
+  }
+
+  @Test
+  void lockedKeyringFailsBeforeTheValue() throws Exception {
+    try (TestKeyring keyring = TestKeyring.startPrivate()) {
+      keyring.lock();
+
+      Keyrun.Result result =
+          keyrun(keyring)
+              .unset("DISPLAY")
+              .unset("WAYLAND_DISPLAY")
+              .input("")
+              .args("set", "keyring://" + service + "/a")
+              .run();
+
+      assertEquals(125, result.status());
+      assertTrue(result.stderr().contains("locked"), result.stderr());
+      assertFalse(result.stderr().contains("empty"), result.stderr());
+    }
   }
 
   private static byte[] bytes(String text) {

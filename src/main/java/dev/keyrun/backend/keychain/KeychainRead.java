@@ -7,6 +7,7 @@ import dev.keyrun.backend.ServiceAccount;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.reference.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,15 @@ final class KeychainRead {
     }
 
     byte[] text = PasswordOutput.stripNewline(result.stdout());
-    if (PasswordOutput.mayBeHex(text) && printedAsHex(security)) {
-      return Optional.of(Secret.of(PasswordOutput.decodeHex(text)));
-    }
-    return Optional.of(Secret.of(text));
+    Arrays.fill(result.stdout(), (byte) 0);
+    byte[] value =
+        PasswordOutput.mayBeHex(text) && printedAsHex(security)
+            ? PasswordOutput.decodeHex(text)
+            : text;
+    Secret secret = Secret.of(value);
+    Arrays.fill(text, (byte) 0);
+    Arrays.fill(value, (byte) 0);
+    return Optional.of(secret);
   }
 
   /** Asks {@code security -g}, whose stderr marks hex output with {@code 0x}. */
@@ -79,6 +85,8 @@ final class KeychainRead {
       // stderr of -g may contain the password, so only the exit status is used.
       throw security.failure(new HelperProcess.Result(result.exitCode(), new byte[0], new byte[0]));
     }
-    return PasswordOutput.isHexForm(result.stderr());
+    boolean hex = PasswordOutput.isHexForm(result.stderr());
+    Arrays.fill(result.stderr(), (byte) 0);
+    return hex;
   }
 }

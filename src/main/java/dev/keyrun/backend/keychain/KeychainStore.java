@@ -11,6 +11,7 @@ import dev.keyrun.backend.WriteOptions;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +66,10 @@ public final class KeychainStore implements WritableBackend {
   }
 
   @Override
-  public void prepare(Reference reference, WriteOptions options, StoreContext context) {
+  public void prepare(Reference reference, WriteOptions options, StoreContext context)
+      throws StoreException {
     ServiceAccount.forWriting(reference);
+    SecurityTool.in(context).requireUsable();
   }
 
   @Override
@@ -74,11 +77,19 @@ public final class KeychainStore implements WritableBackend {
       throws StoreException {
     ServiceAccount item = ServiceAccount.forWriting(reference);
     SecurityTool security = SecurityTool.in(context);
-    byte[] script = SecurityScript.addGenericPassword(item, value.bytes(), options.allowAnyApp());
-
-    HelperProcess.Result result = security.run(List.of("-i"), script);
-    if (result.exitCode() != 0) {
-      throw security.failure(result);
+    byte[] bytes = value.bytes();
+    byte[] script = null;
+    try {
+      script = SecurityScript.addGenericPassword(item, bytes, options.allowAnyApp());
+      HelperProcess.Result result = security.run(List.of("-i"), script);
+      if (result.exitCode() != 0) {
+        throw security.failure(result);
+      }
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+      if (script != null) {
+        Arrays.fill(script, (byte) 0);
+      }
     }
   }
 

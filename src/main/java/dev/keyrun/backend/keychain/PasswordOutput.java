@@ -1,8 +1,6 @@
 package dev.keyrun.backend.keychain;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -49,30 +47,45 @@ final class PasswordOutput {
   }
 
   /**
-   * Decodes hex output. When the plain decoding is not UTF-8 but the text contains {@code ffffff}
-   * runs, it is read again with each {@code ffffffXX} group as one byte: Darwin's {@code char} is
-   * signed, so a {@code %02x} of a byte of 0x80 or more could print sign-extended.
+   * Decodes hex output. Darwin's {@code char} is signed, so a {@code %02x} of a byte of 0x80 or
+   * more could print sign-extended as {@code ffffffXX}. Output in which every such byte appears in
+   * that form, at least once, is read that way; any other output as two digits per byte.
    */
   static byte[] decodeHex(byte[] text) {
-    byte[] plain = decode(text, false);
-    if (isUtf8(plain) || !new String(text, StandardCharsets.US_ASCII).contains("ffffff")) {
-      return plain;
-    }
-    byte[] signExtended = decode(text, true);
-    return isUtf8(signExtended) ? signExtended : plain;
+    byte[] signExtended = decodeSignExtended(text);
+    return signExtended != null ? signExtended : decodePairs(text);
   }
 
-  private static byte[] decode(byte[] text, boolean signExtended) {
+  private static byte[] decodePairs(byte[] text) {
+    byte[] bytes = new byte[text.length / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = pair(text, 2 * i);
+    }
+    return bytes;
+  }
+
+  /** Returns the bytes of sign-extended output, or null when {@code text} is not in that form. */
+  private static byte[] decodeSignExtended(byte[] text) {
     ByteBuffer bytes = ByteBuffer.allocate(text.length / 2);
+    boolean extended = false;
     int i = 0;
     while (i + 1 < text.length) {
-      if (signExtended && startsSignExtendedByte(text, i)) {
-        i += 6;
+      if (startsSignExtendedByte(text, i)) {
+        bytes.put(pair(text, i + 6));
+        extended = true;
+        i += 8;
+      } else if (digit(text[i]) < 8) {
+        bytes.put(pair(text, i));
+        i += 2;
+      } else {
+        return null;
       }
-      bytes.put((byte) (digit(text[i]) << 4 | digit(text[i + 1])));
-      i += 2;
     }
-    return Arrays.copyOf(bytes.array(), bytes.position());
+    return extended ? Arrays.copyOf(bytes.array(), bytes.position()) : null;
+  }
+
+  private static byte pair(byte[] text, int i) {
+    return (byte) (digit(text[i]) << 4 | digit(text[i + 1]));
   }
 
   /** Tells whether {@code ffffffXX} starts at {@code i} with XX a byte of 0x80 or more. */
@@ -90,18 +103,5 @@ final class PasswordOutput {
 
   private static int digit(byte b) {
     return b <= '9' ? b - '0' : b - 'a' + 10;
-  }
-
-  private static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 }

@@ -32,6 +32,8 @@ final class SecurityScript {
     line.append(" -s ").append(quote(item.service()));
     line.append(" -a ").append(quote(item.account().orElse("")));
     if (allowAnyApp) {
+      // NOTE: not tried on a Mac: whether -U with -A also opens the access list of an item that
+      // already exists, or only sets it on a new one.
       line.append(" -A");
     }
     line.append(" -X \"");
@@ -43,7 +45,7 @@ final class SecurityScript {
     script.writeBytes("\"\n".getBytes(StandardCharsets.US_ASCII));
 
     if (script.size() > MAX_LINE_BYTES) {
-      int maximum = (MAX_LINE_BYTES - prefix.length() - 2) / 2;
+      int maximum = (MAX_LINE_BYTES - prefix.getBytes(StandardCharsets.UTF_8).length - 2) / 2;
       throw new StoreException(
           "the value is "
               + value.length

@@ -63,14 +63,33 @@ final class SecurityTool {
           e);
     } catch (IOException e) {
       if (!Files.isExecutable(Path.of(program))) {
-        throw new StoreException(
-            program + " not found or not executable",
-            "the macOS Keychain exists only on macOS; on Linux use secret-service:// or"
-                + " keyring://, with KEYRUN_KEYRING unset",
-            e);
+        throw notFound(e);
       }
       throw new StoreException("cannot run " + program, null, e);
     }
+  }
+
+  /**
+   * Checks that the tool exists and the default keychain can be used without a prompt it cannot
+   * show: {@code security show-keychain-info} exits 36 when the keychain is locked and no user
+   * interaction is allowed.
+   */
+  void requireUsable() throws StoreException {
+    if (!Files.isExecutable(Path.of(program))) {
+      throw notFound(null);
+    }
+    HelperProcess.Result result = run(List.of("show-keychain-info"), null);
+    if (result.exitCode() != 0) {
+      throw failure(result);
+    }
+  }
+
+  private StoreException notFound(IOException cause) {
+    return new StoreException(
+        program + " not found or not executable",
+        "the macOS Keychain exists only on macOS; on Linux use secret-service:// or"
+            + " keyring://, with KEYRUN_KEYRING unset",
+        cause);
   }
 
   /** Returns {@code duration} in whole seconds, rounded up, as the user gave it to --timeout. */

@@ -17,6 +17,9 @@ record GError(String domain, int code, String message) {
   static final String DBUS_DOMAIN = "g-dbus-error-quark";
   static final String SECRET_DOMAIN = "secret-error";
 
+  /** GLib's G_IO_ERROR_DBUS_ERROR: a remote D-Bus error without a registered GError. */
+  static final int IO_DBUS_ERROR = 36;
+
   /** GLib's G_DBUS_ERROR_SERVICE_UNKNOWN. */
   static final int DBUS_SERVICE_UNKNOWN = 2;
 
@@ -52,9 +55,13 @@ record GError(String domain, int code, String message) {
     return pointer.indexOf(0, (byte) 0);
   }
 
-  /** Tells whether the error says the session bus could not be found or reached. */
+  /**
+   * Tells whether the error says the session bus could not be found or reached. A remote error that
+   * GLib has no name for arrives in the same domain as G_IO_ERROR_DBUS_ERROR (36), and is the
+   * service's answer, not a missing bus.
+   */
   boolean isBusMissing() {
-    return IO_DOMAIN.equals(domain);
+    return IO_DOMAIN.equals(domain) && code != IO_DBUS_ERROR;
   }
 
   boolean isLocked() {

@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -21,21 +22,6 @@ final class LibSecret {
   private LibSecret() {}
 
   interface Secret extends Library {
-    Pointer secret_password_lookup_sync(
-        Pointer schema, Pointer cancellable, PointerByReference error, Object... attributes);
-
-    boolean secret_password_store_sync(
-        Pointer schema,
-        Pointer collection,
-        Pointer label,
-        Pointer password,
-        Pointer cancellable,
-        PointerByReference error,
-        Object... attributes);
-
-    /** Overwrites a password returned by a lookup, then frees it. */
-    void secret_password_free(Pointer password);
-
     /** Returns a GList of the matching items (SecretItem), to free with g_list_free. */
     Pointer secret_password_search_sync(
         Pointer schema,
@@ -53,6 +39,14 @@ final class LibSecret {
     boolean secret_item_delete_sync(Pointer item, Pointer cancellable, PointerByReference error);
 
     Pointer secret_value_new(Pointer secret, long length, Pointer contentType);
+
+    /** Returns the bytes of a value, owned by it, and stores their count in {@code length}. */
+    Pointer secret_value_get(Pointer value, LongByReference length);
+
+    /** Returns the item's value loaded by the search, to release with secret_value_unref. */
+    Pointer secret_item_get_secret(Pointer item);
+
+    boolean secret_item_get_locked(Pointer item);
 
     /** Creates an item; flags 0 means never replace an existing one. */
     Pointer secret_item_create_sync(

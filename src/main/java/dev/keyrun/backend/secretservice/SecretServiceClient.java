@@ -24,19 +24,13 @@ final class SecretServiceClient {
 
   private final LibSecret.Secret secret = LibSecret.Loaded.SECRET;
 
-  /** Returns the value of {@code item}, or empty when no unlocked collection holds one. */
+  /**
+   * Returns the value of {@code item}, preferring an item with exactly its attributes, or empty
+   * when no collection holds a match.
+   */
   Optional<byte[]> lookup(ServiceAccount item) throws SecretServiceException {
-    PointerByReference error = new PointerByReference();
-    Pointer password =
-        secret.secret_password_lookup_sync(Schema.GENERIC.pointer(), null, error, attributes(item));
-    check(error);
-    if (password == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(password.getByteArray(0, (int) GError.length(password)));
-    } finally {
-      secret.secret_password_free(password);
+    try (MatchingItems matches = MatchingItems.search(item, true)) {
+      return matches.read();
     }
   }
 
@@ -46,8 +40,8 @@ final class SecretServiceClient {
    * collection, next to any item that merely shares the attributes.
    */
   void store(ServiceAccount item, String label, byte[] value) throws SecretServiceException {
-    try (ExistingItems existing = ExistingItems.find(item)) {
-      if (existing.isEmpty()) {
+    try (MatchingItems existing = MatchingItems.search(item, false)) {
+      if (!existing.hasExact()) {
         NewItem.create(item, label, value);
       } else {
         existing.replace(value);
@@ -57,11 +51,11 @@ final class SecretServiceClient {
 
   /** Deletes the items with exactly the attributes of {@code item}; false when there were none. */
   boolean delete(ServiceAccount item) throws SecretServiceException {
-    try (ExistingItems existing = ExistingItems.find(item)) {
-      if (existing.isEmpty()) {
+    try (MatchingItems existing = MatchingItems.search(item, false)) {
+      if (!existing.hasExact()) {
         return false;
       }
-      existing.deleteAll();
+      existing.deleteExact();
       return true;
     }
   }

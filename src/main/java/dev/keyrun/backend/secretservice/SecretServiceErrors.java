@@ -32,8 +32,8 @@ final class SecretServiceErrors {
       return absent();
     }
     return new StoreException(
-        "libsecret failed: " + error.domain() + " " + error.code() + ": " + error.message(),
-        null,
+        "the Secret Service returned an error: " + error.message(),
+        "libsecret reported " + error.domain() + " code " + error.code(),
         exception);
   }
 
@@ -76,9 +76,9 @@ final class SecretServiceErrors {
         cause);
   }
 
-  private static StoreException locked() {
+  StoreException locked() {
     return new StoreException(
-        "the default keyring collection is locked",
+        "the keyring collection is locked",
         "unlock it: log in to your desktop session, or unlock the keyring in Seahorse (Passwords"
             + " and Keys) or in your password manager");
   }

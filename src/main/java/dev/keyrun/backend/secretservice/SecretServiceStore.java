@@ -61,7 +61,7 @@ public final class SecretServiceStore implements WritableBackend {
       SecretServiceClient client = new SecretServiceClient();
       Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
       for (Map.Entry<Reference, ServiceAccount> item : items.entrySet()) {
-        values.put(item.getKey(), client.lookup(item.getValue()).map(Secret::of));
+        values.put(item.getKey(), client.lookup(item.getValue()).map(SecretServiceStore::wrap));
       }
       if (values.containsValue(Optional.empty())) {
         errors.requireUsableCollection(client.defaultCollection());
@@ -95,9 +95,13 @@ public final class SecretServiceStore implements WritableBackend {
 
     SecretServiceErrors errors = new SecretServiceErrors(context);
     try {
-      if (new SecretServiceClient().defaultCollection()
-          == SecretServiceClient.CollectionState.ABSENT) {
-        errors.requireUsableCollection(SecretServiceClient.CollectionState.ABSENT);
+      SecretServiceClient.CollectionState state = new SecretServiceClient().defaultCollection();
+      boolean canPrompt =
+          context.environmentText("DISPLAY") != null
+              || context.environmentText("WAYLAND_DISPLAY") != null;
+      if (state == SecretServiceClient.CollectionState.ABSENT
+          || (state == SecretServiceClient.CollectionState.LOCKED && !canPrompt)) {
+        errors.requireUsableCollection(state);
       }
     } catch (SecretServiceException e) {
       throw errors.describe(e);
@@ -111,10 +115,9 @@ public final class SecretServiceStore implements WritableBackend {
       throws StoreException {
     ServiceAccount item = ServiceAccount.forWriting(reference);
     byte[] bytes = value.bytes();
-    requireText(bytes);
-
     SecretServiceErrors errors = new SecretServiceErrors(context);
     try {
+      requireText(bytes);
       new SecretServiceClient().store(item, item.label(), bytes);
     } catch (SecretServiceException e) {
       throw errors.describe(e);
@@ -141,6 +144,13 @@ public final class SecretServiceStore implements WritableBackend {
     } catch (LinkageError e) {
       throw errors.libraryMissing(e);
     }
+  }
+
+  /** Wraps {@code bytes} and overwrites the array, which {@link Secret#of} copies. */
+  private static Secret wrap(byte[] bytes) {
+    Secret secret = Secret.of(bytes);
+    java.util.Arrays.fill(bytes, (byte) 0);
+    return secret;
   }
 
   /** Rejects values libsecret's text interface cannot carry: NUL bytes and invalid UTF-8. */

@@ -123,7 +123,7 @@ class SecretServiceStoreContractTest extends WritableStoreContract {
       return new Failure.InChildProcess(
           result.status(),
           result.stderr(),
-          "the default keyring collection is locked",
+          "the keyring collection is locked",
           "unlock it");
     }
   }

@@ -58,4 +58,17 @@ class PasswordOutputTest {
     assertTrue(PasswordOutput.isHexForm(ascii("password: 0x636166C3A9  \"caf\\303\\251\"\n")));
     assertFalse(PasswordOutput.isHexForm(ascii("password: \"deadbeef\"\n")));
   }
+
+  @Test
+  void decodesSignExtendedBinary() {
+    assertArrayEquals(
+        new byte[] {(byte) 0xff, (byte) 0xfe, 'a', 'b'},
+        PasswordOutput.decodeHex(ascii("fffffffffffffffe6162")));
+  }
+
+  @Test
+  void highPairOutsideGroupIsPlain() {
+    assertArrayEquals(
+        new byte[] {(byte) 0xc3, (byte) 0xa9}, PasswordOutput.decodeHex(ascii("c3a9")));
+  }
 }

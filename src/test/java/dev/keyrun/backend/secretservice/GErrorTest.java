@@ -47,4 +47,11 @@ class GErrorTest {
     assertTrue(error.isBusMissing());
     assertFalse(error.isLocked());
   }
+
+  @Test
+  void remoteErrorIsNotMissingBus() {
+    GError error = new GError(GError.IO_DOMAIN, 36, "the vault database is locked");
+
+    assertFalse(error.isBusMissing());
+  }
 }
