@@ -61,6 +61,22 @@ final class LibSecret {
 
     void secret_value_unref(Pointer value);
 
+    /**
+     * Stores the paths of the matching items as NULL-terminated arrays, to free with g_strfreev.
+     */
+    boolean secret_service_search_for_dbus_paths_sync(
+        Pointer service,
+        Pointer schema,
+        Pointer attributes,
+        Pointer cancellable,
+        PointerByReference unlocked,
+        PointerByReference locked,
+        PointerByReference error);
+
+    /** Returns the value of the item at {@code path}, to release with secret_value_unref. */
+    Pointer secret_service_get_secret_for_dbus_path_sync(
+        Pointer service, Pointer path, Pointer cancellable, PointerByReference error);
+
     /** Returns the shared connection to the Secret Service, to release with g_object_unref. */
     Pointer secret_service_get_sync(int flags, Pointer cancellable, PointerByReference error);
 
@@ -87,6 +103,8 @@ final class LibSecret {
     void g_hash_table_unref(Pointer table);
 
     void g_list_free(Pointer list);
+
+    void g_strfreev(Pointer array);
   }
 
   interface GObject extends Library {

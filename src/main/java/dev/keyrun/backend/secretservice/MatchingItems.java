@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Secret Service items that match one reference, in every collection, locked ones included.
- * An item is exact when its attributes are only {@code service}, {@code account} (when the
- * reference has one) and optionally {@code xdg:schema}; other matches carry further attributes,
- * such as another application's.
+ * The Secret Service items that match one reference, in every collection, locked ones included. An
+ * item is exact when its attributes are only {@code service}, {@code account} (when the reference
+ * has one) and optionally {@code xdg:schema}; other matches carry further attributes, such as
+ * another application's.
  *
  * <p>Reads prefer an exact item, so that a value {@code keyrun set} stored is the one read back
- * even when another application's item also matches. {@code set} gives the first exact item the
- * new value and deletes the other exact ones; {@code delete} deletes the exact ones. Items with
- * further attributes are never changed.
+ * even when another application's item also matches. {@code set} gives the first exact item the new
+ * value and deletes the other exact ones; {@code delete} deletes the exact ones. Items with further
+ * attributes are never changed.
  */
 final class MatchingItems implements AutoCloseable {
   private static final int SEARCH_ALL = 1 << 1;
@@ -71,8 +71,8 @@ final class MatchingItems implements AutoCloseable {
   }
 
   /**
-   * Returns the value of the first exact item, else of the first other match, or empty when
-   * nothing matches.
+   * Returns the value of the first exact item, else of the first other match, or empty when nothing
+   * matches.
    *
    * @throws SecretServiceException with {@code IS_LOCKED} when that item stayed locked
    */
@@ -81,7 +81,8 @@ final class MatchingItems implements AutoCloseable {
     if (item == null) {
       return Optional.empty();
     }
-    Pointer value = secret.secret_item_get_locked(item) ? null : secret.secret_item_get_secret(item);
+    Pointer value =
+        secret.secret_item_get_locked(item) ? null : secret.secret_item_get_secret(item);
     if (value == null) {
       throw new SecretServiceException(
           new GError(GError.SECRET_DOMAIN, GError.SECRET_IS_LOCKED, "the item is locked"));

@@ -4,8 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.keyrun.backend.ServiceAccount;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Creates a Secret Service item in the default collection without replacing anything. {@code
@@ -47,20 +45,20 @@ final class NewItem {
   private static void createIn(Pointer collection, ServiceAccount item, String label, byte[] value)
       throws SecretServiceException {
     LibSecret.Secret secret = LibSecret.Loaded.SECRET;
-    LibSecret.GLib glib = LibSecret.LoadedGLib.GLIB;
-    List<Memory> strings = new ArrayList<>();
-    Pointer attributes =
-        glib.g_hash_table_new(LibSecret.LoadedGLib.STRING_HASH, LibSecret.LoadedGLib.STRING_EQUAL);
-    put(glib, attributes, strings, Schema.SERVICE, item.service());
-    item.account().ifPresent(a -> put(glib, attributes, strings, Schema.ACCOUNT, a));
-
     Memory bytes = Schema.bytes(value);
     Pointer secretValue = secret.secret_value_new(bytes, value.length, TEXT_PLAIN);
-    try {
+    try (AttributeTable attributes = new AttributeTable(item)) {
       PointerByReference error = new PointerByReference();
       Pointer created =
           secret.secret_item_create_sync(
-              collection, null, attributes, Schema.text(label), secretValue, 0, null, error);
+              collection,
+              null,
+              attributes.pointer(),
+              Schema.text(label),
+              secretValue,
+              0,
+              null,
+              error);
       SecretServiceClient.check(error);
       if (created != null) {
         LibSecret.LoadedGObject.GOBJECT.g_object_unref(created);
@@ -68,18 +66,6 @@ final class NewItem {
     } finally {
       secret.secret_value_unref(secretValue);
       bytes.clear();
-      glib.g_hash_table_unref(attributes);
-      java.lang.ref.Reference.reachabilityFence(strings);
     }
-  }
-
-  /** Inserts a pair; the table does not copy, so {@code strings} keeps the memory alive. */
-  private static void put(
-      LibSecret.GLib glib, Pointer table, List<Memory> strings, String name, String value) {
-    Memory key = Schema.text(name);
-    Memory text = Schema.text(value);
-    strings.add(key);
-    strings.add(text);
-    glib.g_hash_table_insert(table, key, text);
   }
 }

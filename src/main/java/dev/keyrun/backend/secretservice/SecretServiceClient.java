@@ -29,9 +29,29 @@ final class SecretServiceClient {
    * when no collection holds a match.
    */
   Optional<byte[]> lookup(ServiceAccount item) throws SecretServiceException {
+    Pointer service = service();
+    try {
+      ItemPaths paths = ItemPaths.search(service, item);
+      if (paths.isEmpty()) {
+        return Optional.empty();
+      }
+      if (paths.isSingleUnlocked()) {
+        return paths.read(service);
+      }
+    } finally {
+      LibSecret.LoadedGObject.GOBJECT.g_object_unref(service);
+    }
     try (MatchingItems matches = MatchingItems.search(item, true)) {
       return matches.read();
     }
+  }
+
+  /** Returns the shared connection to the Secret Service, to release with g_object_unref. */
+  Pointer service() throws SecretServiceException {
+    PointerByReference error = new PointerByReference();
+    Pointer service = secret.secret_service_get_sync(0, null, error);
+    check(error);
+    return service;
   }
 
   /**
@@ -67,8 +87,7 @@ final class SecretServiceClient {
    */
   CollectionState defaultCollection() throws SecretServiceException {
     PointerByReference error = new PointerByReference();
-    Pointer service = secret.secret_service_get_sync(0, null, error);
-    check(error);
+    Pointer service = service();
     try {
       Pointer collection =
           secret.secret_collection_for_alias_sync(service, DEFAULT_ALIAS, 0, null, error);
