@@ -1,13 +1,15 @@
 package dev.keyrun.backend.secretservice;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import dev.keyrun.backend.ServiceAccount;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The D-Bus object paths of the items that match one reference, found with one SearchItems call and
@@ -38,7 +40,9 @@ final class ItemPaths {
     return new ItemPaths(take(unlocked.getValue()), take(locked.getValue()));
   }
 
-  /** Tells whether exactly one item matches and it is unlocked, the case {@link #read} serves. */
+  /**
+   * Tells whether exactly one item matches and it is unlocked, the case {@link #readAll} serves.
+   */
   boolean isSingleUnlocked() {
     return unlocked.size() == 1 && locked.isEmpty();
   }
@@ -47,24 +51,49 @@ final class ItemPaths {
     return unlocked.isEmpty() && locked.isEmpty();
   }
 
-  /** Returns the value of the single unlocked match. */
-  Optional<byte[]> read(Pointer service) throws SecretServiceException {
+  /** Returns the path of the single unlocked match. */
+  String singlePath() {
+    return unlocked.get(0);
+  }
+
+  /**
+   * Fetches the values of the items at {@code paths} in one GetSecrets call.
+   *
+   * @return the value of each path the service returned
+   */
+  static Map<String, byte[]> readAll(Pointer service, List<String> paths)
+      throws SecretServiceException {
     LibSecret.Secret secret = LibSecret.Loaded.SECRET;
+    LibSecret.GLib glib = LibSecret.LoadedGLib.GLIB;
+    List<Memory> texts = new ArrayList<>();
+    Memory array = new Memory((paths.size() + 1L) * Native.POINTER_SIZE);
+    array.clear();
+    for (int i = 0; i < paths.size(); i++) {
+      Memory text = Schema.text(paths.get(i));
+      texts.add(text);
+      array.setPointer((long) i * Native.POINTER_SIZE, text);
+    }
+
     PointerByReference error = new PointerByReference();
-    Pointer value =
-        secret.secret_service_get_secret_for_dbus_path_sync(
-            service, Schema.text(unlocked.get(0)), null, error);
+    Pointer table =
+        secret.secret_service_get_secrets_for_dbus_paths_sync(service, array, null, error);
     SecretServiceClient.check(error);
-    if (value == null) {
-      return Optional.empty();
-    }
+    Map<String, byte[]> values = new HashMap<>();
     try {
-      LongByReference length = new LongByReference();
-      Pointer bytes = secret.secret_value_get(value, length);
-      return Optional.of(bytes.getByteArray(0, (int) length.getValue()));
+      for (int i = 0; i < paths.size(); i++) {
+        Pointer value = table == null ? null : glib.g_hash_table_lookup(table, texts.get(i));
+        if (value != null) {
+          LongByReference length = new LongByReference();
+          Pointer bytes = secret.secret_value_get(value, length);
+          values.put(paths.get(i), bytes.getByteArray(0, (int) length.getValue()));
+        }
+      }
     } finally {
-      secret.secret_value_unref(value);
+      if (table != null) {
+        glib.g_hash_table_unref(table);
+      }
     }
+    return values;
   }
 
   /** Reads a NULL-terminated array of strings and frees it with g_strfreev. */

@@ -73,9 +73,12 @@ final class LibSecret {
         PointerByReference locked,
         PointerByReference error);
 
-    /** Returns the value of the item at {@code path}, to release with secret_value_unref. */
-    Pointer secret_service_get_secret_for_dbus_path_sync(
-        Pointer service, Pointer path, Pointer cancellable, PointerByReference error);
+    /**
+     * Returns a GHashTable from item path to value, owning both, for a NULL-terminated array of
+     * paths; release it with g_hash_table_unref.
+     */
+    Pointer secret_service_get_secrets_for_dbus_paths_sync(
+        Pointer service, Pointer paths, Pointer cancellable, PointerByReference error);
 
     /** Returns the shared connection to the Secret Service, to release with g_object_unref. */
     Pointer secret_service_get_sync(int flags, Pointer cancellable, PointerByReference error);

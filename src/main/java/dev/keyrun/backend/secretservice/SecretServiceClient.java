@@ -6,6 +6,7 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.keyrun.backend.ServiceAccount;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,22 +26,44 @@ final class SecretServiceClient {
   private final LibSecret.Secret secret = LibSecret.Loaded.SECRET;
 
   /**
-   * Returns the value of {@code item}, preferring an item with exactly its attributes, or empty
-   * when no collection holds a match.
+   * Returns the value of each of {@code items}, in order, preferring an item with exactly its
+   * attributes, or empty when no collection holds a match.
    */
-  Optional<byte[]> lookup(ServiceAccount item) throws SecretServiceException {
+  List<Optional<byte[]>> lookupAll(List<ServiceAccount> items) throws SecretServiceException {
+    List<ItemPaths> found = new ArrayList<>();
+    Map<String, byte[]> values;
     Pointer service = service();
     try {
-      ItemPaths paths = ItemPaths.search(service, item);
-      if (paths.isEmpty()) {
-        return Optional.empty();
+      List<String> singles = new ArrayList<>();
+      for (ServiceAccount item : items) {
+        ItemPaths paths = ItemPaths.search(service, item);
+        found.add(paths);
+        if (paths.isSingleUnlocked()) {
+          singles.add(paths.singlePath());
+        }
       }
-      if (paths.isSingleUnlocked()) {
-        return paths.read(service);
-      }
+      values = singles.isEmpty() ? Map.of() : ItemPaths.readAll(service, singles);
     } finally {
       LibSecret.LoadedGObject.GOBJECT.g_object_unref(service);
     }
+
+    List<Optional<byte[]>> results = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      ItemPaths paths = found.get(i);
+      if (paths.isEmpty()) {
+        results.add(Optional.empty());
+      } else if (paths.isSingleUnlocked() && values.containsKey(paths.singlePath())) {
+        results.add(Optional.of(values.get(paths.singlePath())));
+      } else {
+        results.add(lookupMatching(items.get(i)));
+      }
+    }
+    return results;
+  }
+
+  /** Reads through the item objects, which compare attributes and ask to unlock. */
+  private static Optional<byte[]> lookupMatching(ServiceAccount item)
+      throws SecretServiceException {
     try (MatchingItems matches = MatchingItems.search(item, true)) {
       return matches.read();
     }

@@ -59,9 +59,11 @@ public final class SecretServiceStore implements WritableBackend {
     SecretServiceErrors errors = new SecretServiceErrors(context);
     try {
       SecretServiceClient client = new SecretServiceClient();
+      List<Optional<byte[]>> found = client.lookupAll(List.copyOf(items.values()));
       Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
-      for (Map.Entry<Reference, ServiceAccount> item : items.entrySet()) {
-        values.put(item.getKey(), client.lookup(item.getValue()).map(SecretServiceStore::wrap));
+      int i = 0;
+      for (Reference reference : items.keySet()) {
+        values.put(reference, found.get(i++).map(SecretServiceStore::wrap));
       }
       if (values.containsValue(Optional.empty())) {
         errors.requireUsableCollection(client.defaultCollection());
