@@ -7,9 +7,9 @@ import dev.keyrun.backend.ServiceAccount;
 
 /**
  * Creates a Secret Service item in the default collection without replacing anything. {@code
- * secret_password_store_sync} asks the service to replace a matching item, and GNOME Keyring then
- * replaces an item whose attributes merely include the new ones, such as another application's item
- * with an extra attribute; {@code secret_item_create_sync} without the replace flag does not.
+ * secret_password_store_sync} requests that the service replace a matching item, and GNOME Keyring
+ * then replaces an item whose attributes merely include the new ones, such as another application's
+ * item with an extra attribute; {@code secret_item_create_sync} without the replace flag does not.
  */
 final class NewItem {
   private static final Memory DEFAULT_ALIAS = Schema.text("default");

@@ -27,7 +27,7 @@ final class SecretServiceClient {
 
   /**
    * Returns the value of each of {@code items}, in order, preferring an item with exactly its
-   * attributes, or empty when no collection holds a match.
+   * attributes, or empty when no collection contains a match.
    */
   List<Optional<byte[]>> lookupAll(List<ServiceAccount> items) throws SecretServiceException {
     List<ItemPaths> found = new ArrayList<>();
@@ -79,8 +79,8 @@ final class SecretServiceClient {
 
   /**
    * Stores {@code value} under {@code item}. An existing item with exactly these attributes gets
-   * the new value, and further copies are deleted; otherwise a new item goes to the default
-   * collection, next to any item that merely shares the attributes.
+   * the new value, and further exact copies are deleted. Without one, a new item goes to the
+   * default collection, and items that merely share the attributes stay as they are.
    */
   void store(ServiceAccount item, String label, byte[] value) throws SecretServiceException {
     try (MatchingItems existing = MatchingItems.search(item, false)) {

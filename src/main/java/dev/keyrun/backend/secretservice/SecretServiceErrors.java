@@ -3,7 +3,7 @@ package dev.keyrun.backend.secretservice;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 
-/** Turns libsecret's errors and states into store failures that say what to do. */
+/** Turns libsecret's errors and states into store failures with a hint on what to do. */
 final class SecretServiceErrors {
   private static final String HEADLESS_STORES = "dotenv: and file://";
 
