@@ -121,10 +121,7 @@ class SecretServiceStoreContractTest extends WritableStoreContract {
       KeyrunProcess.Result result =
           KeyrunProcess.run(home, locked.environment(), "read", seeded.toString());
       return new Failure.InChildProcess(
-          result.status(),
-          result.stderr(),
-          "the keyring collection is locked",
-          "unlock it");
+          result.status(), result.stderr(), "the keyring collection is locked", "unlock it");
     }
   }
 
