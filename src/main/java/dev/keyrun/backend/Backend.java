@@ -34,4 +34,10 @@ public interface Backend {
   default String describeMissing(Reference reference, StoreContext context) {
     return "not found in the " + info().name();
   }
+
+  /** Returns what to do about a missing {@code reference}: the store's hint, for that reference. */
+  default String missingHint(Reference reference) {
+    String hint = info().missingHint();
+    return hint == null ? null : hint.replace("REFERENCE", reference.toString());
+  }
 }

@@ -70,15 +70,9 @@ final class BatchCall {
                   reference,
                   backend.info().name(),
                   backend.describeMissing(reference, context),
-                  missingHint(backend, reference)));
+                  backend.missingHint(reference)));
     }
     return outcomes;
-  }
-
-  /** Returns the store's hint with the word REFERENCE replaced by {@code reference}. */
-  private static String missingHint(Backend backend, Reference reference) {
-    String hint = backend.info().missingHint();
-    return hint == null ? null : hint.replace("REFERENCE", reference.toString());
   }
 
   private static Reference find(List<Reference> batch, String text) {

@@ -50,6 +50,16 @@ public record ServiceAccount(String service, Optional<String> account) {
     return item;
   }
 
+  /**
+   * Returns the hint for a missing keyring item: the {@code keyrun set} command that adds it, with
+   * an account added where the reference has none, since set needs one.
+   */
+  public static String setHint(Reference reference) {
+    String target =
+        of(reference).account().isPresent() ? reference.toString() : reference + "/ACCOUNT";
+    return "add it with: keyrun set " + target + " (the value is read from stdin or a prompt)";
+  }
+
   /** Returns {@code service/account}, or the service alone, for labels and messages. */
   public String label() {
     return account.map(a -> service + "/" + a).orElse(service);

@@ -27,21 +27,25 @@ final class ValueInput {
    * \r\n}) is dropped unless {@code raw}, because {@code echo} and here-documents add one.
    */
   static Secret read(String reference, InputStream stdin, boolean raw) throws IOException {
-    byte[] value = Posix.isTerminal(0) ? prompt(reference) : fromStdin(stdin, raw);
+    boolean terminal = Posix.isTerminal(0);
+    byte[] value = terminal ? prompt(reference) : fromStdin(reference, stdin, raw);
     try {
-      requireUsable(value);
+      requireUsable(reference, value, terminal);
       return Secret.of(value);
     } finally {
       Arrays.fill(value, (byte) 0);
     }
   }
 
-  private static byte[] fromStdin(InputStream stdin, boolean raw) throws IOException {
+  private static byte[] fromStdin(String reference, InputStream stdin, boolean raw)
+      throws IOException {
     byte[] bytes = stdin.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
       Arrays.fill(bytes, (byte) 0);
       throw KeyrunException.failed(
-          "stdin", "the value is larger than 1 MiB", "store large files as file:// references");
+          reference,
+          "the value on stdin is larger than 1 MiB",
+          "store large files as file:// references");
     }
     int length = bytes.length;
     if (!raw && length > 0 && bytes[length - 1] == '\n') {
@@ -80,19 +84,21 @@ final class ValueInput {
     }
   }
 
-  private static void requireUsable(byte[] value) {
+  private static void requireUsable(String reference, byte[] value, boolean terminal) {
     if (value.length == 0) {
-      throw KeyrunException.failed(
-          "value",
-          "empty, so nothing was stored",
-          "pipe the value on stdin (printf '%s' \"$VALUE\" | keyrun set REFERENCE), or run"
-              + " keyrun set in a terminal to be prompted; keyrun delete removes an entry");
+      String hint =
+          terminal
+              ? "type the value at the prompt; keyrun delete removes an entry"
+              : "pipe the value on stdin (printf '%s' \"$VALUE\" | keyrun set "
+                  + reference
+                  + "), or run keyrun set in a terminal to be prompted";
+      throw KeyrunException.failed(reference, "the value is empty, so nothing was stored", hint);
     }
     for (byte b : value) {
       if (b == 0) {
         throw KeyrunException.failed(
-            "value",
-            "contains a NUL byte, which no environment variable can carry",
+            reference,
+            "the value contains a NUL byte, which no environment variable can carry",
             "store binary data base64-encoded, or as a file:// reference");
       }
     }

@@ -91,7 +91,9 @@ final class Composer {
               + declaration.origin()
               + ") is "
               + value.length
-              + " bytes, more than Linux passes in one environment variable ("
+              + " bytes, and Linux passes at most "
+              + (maxVariableBytes() - declaration.key().length() - 2)
+              + " bytes as its value (one environment variable, NAME=VALUE and a NUL, is limited to "
               + maxVariableBytes() / 1024
               + " KiB)",
           "keep a value this large in a file and give the program the file's path");

@@ -34,6 +34,7 @@ class EnvFileHintTest {
     assertEquals(125, result.status());
     assertTrue(result.stderr().startsWith("keyrun: BIG: the value"), result.stderr());
     assertTrue(result.stderr().contains("140000 bytes"), result.stderr());
+    assertTrue(result.stderr().contains("at most 131067 bytes as its value"), result.stderr());
     assertFalse(Files.exists(marker()));
   }
 

@@ -212,6 +212,35 @@ class WriteSafetyTest {
     }
   }
 
+  @Test
+  void severalNonExactItemsAreAmbiguous() throws Exception {
+    TestKeyring keyring = TestKeyring.shared();
+    keyring.store(service, "alice", bytes("alice-value"));
+    keyring.store(service, "bob", bytes("bob-value"));
+    try {
+      Keyrun.Result result = keyrun(keyring).args("read", "secret-service://" + service).run();
+
+      assertEquals(125, result.status());
+      assertTrue(result.stderr().contains("2 items of service"), result.stderr());
+      assertTrue(result.stderr().contains("name the account"), result.stderr());
+      assertFalse(result.stderr().contains("alice-value"), result.stderr());
+    } finally {
+      keyring.clear(service, "alice");
+      keyring.clear(service, "bob");
+    }
+  }
+
+  @Test
+  void missingItemWithoutAccountHintsAccount() throws Exception {
+    TestKeyring keyring = TestKeyring.shared();
+
+    Keyrun.Result result = keyrun(keyring).args("read", "keyring://" + service).run();
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().contains("keyrun set keyring://" + service + "/ACCOUNT"), result.stderr());
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

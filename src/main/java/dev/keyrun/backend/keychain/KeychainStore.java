@@ -57,6 +57,11 @@ public final class KeychainStore implements WritableBackend {
   }
 
   @Override
+  public String missingHint(Reference reference) {
+    return ServiceAccount.setHint(reference);
+  }
+
+  @Override
   public String describeMissing(Reference reference, StoreContext context) {
     return "not found in the "
         + info.name()

@@ -85,11 +85,12 @@ final class SecurityTool {
   }
 
   private StoreException notFound(IOException cause) {
-    return new StoreException(
-        program + " not found or not executable",
-        "the macOS Keychain exists only on macOS; on Linux use secret-service:// or"
-            + " keyring://, with KEYRUN_KEYRING unset",
-        cause);
+    String hint =
+        program.equals(DEFAULT_PATH)
+            ? "the macOS Keychain exists only on macOS; on Linux use secret-service:// or"
+                + " keyring://, with KEYRUN_KEYRING unset"
+            : "check KEYRUN_SECURITY_BIN, which names this program";
+    return new StoreException(program + " not found or not executable", hint, cause);
   }
 
   /** Returns {@code duration} in whole seconds, rounded up, as the user gave it to --timeout. */

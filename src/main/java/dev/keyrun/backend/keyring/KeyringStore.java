@@ -1,6 +1,7 @@
 package dev.keyrun.backend.keyring;
 
 import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.ServiceAccount;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreInfo;
@@ -40,6 +41,11 @@ public final class KeyringStore implements WritableBackend {
   public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
       throws StoreException {
     return chosen(context).resolve(references, context);
+  }
+
+  @Override
+  public String missingHint(Reference reference) {
+    return ServiceAccount.setHint(reference);
   }
 
   @Override

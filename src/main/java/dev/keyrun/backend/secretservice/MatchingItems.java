@@ -31,10 +31,12 @@ final class MatchingItems implements AutoCloseable {
   private static final Memory TEXT_PLAIN = Schema.text("text/plain");
 
   private final LibSecret.Secret secret = LibSecret.Loaded.SECRET;
+  private final ServiceAccount item;
   private final List<Pointer> exact;
   private final List<Pointer> others;
 
-  private MatchingItems(List<Pointer> exact, List<Pointer> others) {
+  private MatchingItems(ServiceAccount item, List<Pointer> exact, List<Pointer> others) {
+    this.item = item;
     this.exact = exact;
     this.others = others;
   }
@@ -63,7 +65,7 @@ final class MatchingItems implements AutoCloseable {
     if (list != null) {
       LibSecret.LoadedGLib.GLIB.g_list_free(list);
     }
-    return new MatchingItems(exact, others);
+    return new MatchingItems(item, exact, others);
   }
 
   boolean hasExact() {
@@ -71,18 +73,23 @@ final class MatchingItems implements AutoCloseable {
   }
 
   /**
-   * Returns the value of the first exact item, else of the first other match, or empty when nothing
+   * Returns the value of the first exact item, else of the only other match, or empty when nothing
    * matches.
    *
    * @throws SecretServiceException with {@code IS_LOCKED} when that item stayed locked
+   * @throws SecretServiceException.Ambiguous when several items match and none is exact, since the
+   *     one the service lists first can change whenever any of them is written
    */
   Optional<byte[]> read() throws SecretServiceException {
-    Pointer item = !exact.isEmpty() ? exact.get(0) : others.isEmpty() ? null : others.get(0);
-    if (item == null) {
+    if (exact.isEmpty() && others.size() > 1) {
+      throw ambiguous();
+    }
+    Pointer chosen = !exact.isEmpty() ? exact.get(0) : others.isEmpty() ? null : others.get(0);
+    if (chosen == null) {
       return Optional.empty();
     }
     Pointer value =
-        secret.secret_item_get_locked(item) ? null : secret.secret_item_get_secret(item);
+        secret.secret_item_get_locked(chosen) ? null : secret.secret_item_get_secret(chosen);
     if (value == null) {
       throw new SecretServiceException(
           new GError(GError.SECRET_DOMAIN, GError.SECRET_IS_LOCKED, "the item is locked"));
@@ -94,6 +101,23 @@ final class MatchingItems implements AutoCloseable {
     } finally {
       secret.secret_value_unref(value);
     }
+  }
+
+  private SecretServiceException.Ambiguous ambiguous() {
+    if (item.account().isEmpty()) {
+      return new SecretServiceException.Ambiguous(
+          others.size()
+              + " items of service \""
+              + item.service()
+              + "\" match, for different accounts",
+          "name the account in the reference: SERVICE/ACCOUNT");
+    }
+    return new SecretServiceException.Ambiguous(
+        others.size()
+            + " items with "
+            + item.describe()
+            + " match, each with further attributes of another application",
+        "store the value with keyrun set, which creates an item with exactly these attributes");
   }
 
   /** Sets {@code value} on the first exact item and deletes the other exact ones. */

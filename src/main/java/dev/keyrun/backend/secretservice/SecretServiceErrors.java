@@ -14,6 +14,9 @@ final class SecretServiceErrors {
   }
 
   StoreException describe(SecretServiceException exception) {
+    if (exception instanceof SecretServiceException.Ambiguous ambiguous) {
+      return new StoreException(ambiguous.error().message(), ambiguous.hint(), exception);
+    }
     GError error = exception.error();
     if (error.isBusMissing()) {
       return busMissing(error, exception);
@@ -62,7 +65,7 @@ final class SecretServiceErrors {
     String address = context.environmentText("DBUS_SESSION_BUS_ADDRESS");
     if (address == null || address.isEmpty()) {
       return new StoreException(
-          "no D-Bus session bus found (DBUS_SESSION_BUS_ADDRESS is not set), and the Secret"
+          "no D-Bus session bus found (DBUS_SESSION_BUS_ADDRESS is not set or empty), and the Secret"
               + " Service needs one; "
               + HEADLESS_STORES
               + " work without it",
