@@ -105,9 +105,15 @@ class WriteSafetyTest {
       Keyrun.Result deleted =
           keyrun(keyring).args("delete", "secret-service://" + service + "/a").run();
 
+      Keyrun.Result deletedAgain =
+          keyrun(keyring).args("delete", "secret-service://" + service + "/a").run();
+
       assertEquals(0, stored.status(), stored.stderr());
       assertEquals("keyrun-value", read.stdout());
       assertEquals(0, deleted.status(), deleted.stderr());
+      assertEquals(125, deletedAgain.status());
+      assertTrue(
+          deletedAgain.stderr().contains("belong to another application"), deletedAgain.stderr());
       assertEquals(
           "other-app",
           secretTool(

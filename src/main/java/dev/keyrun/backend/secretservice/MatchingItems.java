@@ -72,6 +72,11 @@ final class MatchingItems implements AutoCloseable {
     return !exact.isEmpty();
   }
 
+  /** Returns how many matches carry further attributes, which keyrun never changes. */
+  int otherCount() {
+    return others.size();
+  }
+
   /**
    * Returns the value of the first exact item, else of the only other match, or empty when nothing
    * matches.

@@ -95,6 +95,17 @@ final class SecretServiceClient {
   /** Deletes the items with exactly the attributes of {@code item}; false when there were none. */
   boolean delete(ServiceAccount item) throws SecretServiceException {
     try (MatchingItems existing = MatchingItems.search(item, false)) {
+      if (!existing.hasExact() && existing.otherCount() > 0) {
+        throw new SecretServiceException.Ambiguous(
+            "no item has exactly "
+                + item.describe()
+                + ", and the "
+                + existing.otherCount()
+                + " with further attributes that match belong to another application, so"
+                + " nothing was deleted",
+            "reads still find such an item; remove it with the application that made it, or"
+                + " with secret-tool clear");
+      }
       if (!existing.hasExact()) {
         return false;
       }
