@@ -35,6 +35,13 @@ public interface Backend {
     return "not found in the " + info().name();
   }
 
+  /**
+   * Returns the store's name for messages in {@code context}, such as the store behind an alias.
+   */
+  default String nameIn(StoreContext context) {
+    return info().name();
+  }
+
   /** Returns what to do about a missing {@code reference}: the store's hint, for that reference. */
   default String missingHint(Reference reference) {
     String hint = info().missingHint();

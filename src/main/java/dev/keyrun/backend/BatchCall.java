@@ -26,20 +26,22 @@ final class BatchCall {
         valid.remove(bad);
         outcomes.add(
             new Outcome.Failed(
-                bad, backend.info().name(), e.problem(), "expected " + e.expected()));
+                bad, backend.nameIn(context), e.problem(), "expected " + e.expected()));
       } catch (StoreException e) {
-        outcomes.addAll(failAll(valid, backend, e.getMessage(), e.hint()));
+        outcomes.addAll(failAll(valid, backend.nameIn(context), e.getMessage(), e.hint()));
         return outcomes;
       } catch (LinkageError e) {
         outcomes.addAll(
             failAll(
                 valid,
-                backend,
+                backend.nameIn(context),
                 "cannot load the C library binding (JNA): " + e.getClass().getSimpleName(),
                 "reinstall keyrun with scripts/install.sh"));
         return outcomes;
       } catch (RuntimeException e) {
-        outcomes.addAll(failAll(valid, backend, "internal error: " + e.getClass().getName(), null));
+        outcomes.addAll(
+            failAll(
+                valid, backend.nameIn(context), "internal error: " + e.getClass().getName(), null));
         return outcomes;
       }
     }
@@ -47,10 +49,10 @@ final class BatchCall {
   }
 
   static List<Outcome> failAll(
-      List<Reference> batch, Backend backend, String problem, String hint) {
+      List<Reference> batch, String storeName, String problem, String hint) {
     List<Outcome> outcomes = new ArrayList<>();
     for (Reference reference : batch) {
-      outcomes.add(new Outcome.Failed(reference, backend.info().name(), problem, hint));
+      outcomes.add(new Outcome.Failed(reference, storeName, problem, hint));
     }
     return outcomes;
   }
@@ -68,7 +70,7 @@ final class BatchCall {
               ? new Outcome.Found(reference, value.get())
               : new Outcome.Missing(
                   reference,
-                  backend.info().name(),
+                  backend.nameIn(context),
                   backend.describeMissing(reference, context),
                   backend.missingHint(reference)));
     }

@@ -37,7 +37,7 @@ public final class DotenvStore implements WritableBackend {
           List.of(Scheme.DOTENV),
           "a plaintext .env file of mode 600",
           "dotenv:OPENAI_API_KEY",
-          "add the key to the store file (mode 600), or fix the reference");
+          "add it with: keyrun set REFERENCE, or fix the reference");
 
   @Override
   public StoreInfo info() {
@@ -130,7 +130,7 @@ public final class DotenvStore implements WritableBackend {
     } catch (NoSuchFileException e) {
       throw new StoreException(
           file + " does not exist",
-          "create it with mode 600, or fix the reference or KEYRUN_DOTENV_STORE",
+          "keyrun set dotenv:KEY creates it with mode 600; or fix the reference or KEYRUN_DOTENV_STORE",
           e);
     } catch (IOException e) {
       throw readFailure(file, e);

@@ -57,7 +57,8 @@ public final class Resolver {
     Instant deadline = Instant.now().plus(timeout).plus(GRACE);
     running.forEach(
         (backend, future) -> {
-          for (Outcome outcome : await(backend, batches.get(backend), future, deadline, timeout)) {
+          for (Outcome outcome :
+              await(backend.nameIn(context), batches.get(backend), future, deadline, timeout)) {
             outcomes.put(outcome.reference(), outcome);
           }
         });
@@ -102,7 +103,7 @@ public final class Resolver {
   }
 
   private static List<Outcome> await(
-      Backend backend,
+      String storeName,
       List<Reference> batch,
       CompletableFuture<List<Outcome>> future,
       Instant deadline,
@@ -114,16 +115,16 @@ public final class Resolver {
       HelperProcess.killRunning();
       return BatchCall.failAll(
           batch,
-          backend,
+          storeName,
           "timed out after " + timeout.toSeconds() + " s",
           "check that the store is reachable, or raise --timeout");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return BatchCall.failAll(batch, backend, "interrupted", null);
+      return BatchCall.failAll(batch, storeName, "interrupted", null);
     } catch (ExecutionException e) {
       // The message of a backend's throwable may contain a value, so only its class is shown.
       return BatchCall.failAll(
-          batch, backend, "internal error: " + e.getCause().getClass().getName(), null);
+          batch, storeName, "internal error: " + e.getCause().getClass().getName(), null);
     }
   }
 

@@ -20,13 +20,6 @@ public interface WritableBackend extends Backend {
       throws StoreException {}
 
   /**
-   * Returns the store's name for messages in {@code context}, such as the store behind an alias.
-   */
-  default String nameIn(StoreContext context) {
-    return info().name();
-  }
-
-  /**
    * Writes {@code value} under {@code reference}, replacing the entry if it exists.
    *
    * @throws StoreException when the store refuses or fails; the message never contains the value

@@ -133,7 +133,7 @@ public abstract class StoreContract {
     Outcome outcome = resolveThroughResolver(List.of(reference)).get(reference);
     Outcome.Missing missing =
         assertInstanceOf(Outcome.Missing.class, outcome, () -> String.valueOf(outcome));
-    assertEquals(backend().info().name(), missing.store());
+    assertEquals(backend().nameIn(context()), missing.store());
     assertTrue(missing.problem().startsWith("not found"), missing.problem());
     assertTrue(missing.problem().contains(missingText(reference)), missing.problem());
     assertNotNull(missing.hint());
@@ -434,7 +434,7 @@ public abstract class StoreContract {
             .get(reference);
     Outcome.Failed failed =
         assertInstanceOf(Outcome.Failed.class, outcome, () -> String.valueOf(outcome));
-    assertEquals(backend().info().name(), failed.store());
+    assertEquals(backend().nameIn(failure.context()), failed.store());
     assertEquals(exception.getMessage(), failed.problem());
     assertEquals(exception.hint(), failed.hint());
     assertNoValueIn(failed.toString());
