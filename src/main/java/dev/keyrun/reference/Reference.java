@@ -43,6 +43,9 @@ public record Reference(Scheme scheme, String body) {
         Scheme.closestTo(value)
             .map(s -> "unknown scheme; did you mean " + s.prefix() + "?")
             .orElse("not a keyrun reference (no known scheme)");
+    if (value.indexOf(':') < 0) {
+      hint = "a key of the dotenv store is written dotenv:KEY; " + hint;
+    }
     throw KeyrunException.failed("reference", problem, hint);
   }
 

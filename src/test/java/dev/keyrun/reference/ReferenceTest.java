@@ -124,7 +124,16 @@ class ReferenceTest {
         assertThrows(
             KeyrunException.class, () -> Reference.require("sk-live-abc", "use dotenv:KEY"));
 
-    assertEquals("use dotenv:KEY", failure.hint());
+    assertTrue(failure.hint().endsWith("use dotenv:KEY"), failure.hint());
+  }
+
+  @Test
+  void bareNameGetsDotenvHint() {
+    KeyrunException failure =
+        assertThrows(KeyrunException.class, () -> Reference.require("OPENAI_API_KEY", "hint"));
+
+    assertTrue(failure.hint().startsWith("a key of the dotenv store is written dotenv:KEY"));
+    assertFalse(failure.hint().contains("OPENAI_API_KEY"), failure.hint());
   }
 
   @ParameterizedTest
