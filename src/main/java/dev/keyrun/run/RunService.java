@@ -4,6 +4,7 @@ import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.dotenv.Piece;
 import dev.keyrun.launch.Launcher;
 import dev.keyrun.reference.Scheme;
 import java.io.PrintStream;
@@ -106,6 +107,7 @@ public final class RunService {
               + request.command().get(0)
               + " runs without secrets");
     }
+    warnAboutCredentialsInEnvironment(selected);
     for (Declaration declaration : selected) {
       ExpandedValue value = declaration.value();
       if (declaration.inherited() || !value.isPlain() || !value.plaintextInFile()) {
@@ -122,6 +124,30 @@ public final class RunService {
                           + ") is a plain value that looks like a misspelt "
                           + scheme.prefix()
                           + " reference"));
+    }
+  }
+
+  /**
+   * Notes that systemd credentials passed as environment variables become readable where files in a
+   * unit's credential directory were not: in {@code /proc/PID/environ}, crash dumps and every child
+   * process.
+   */
+  private void warnAboutCredentialsInEnvironment(List<Declaration> selected) {
+    List<String> keys = new ArrayList<>();
+    for (Declaration declaration : selected) {
+      for (Piece piece : declaration.value().pieces()) {
+        if (piece.reference() && piece.text().startsWith(Scheme.SYSTEMD_CREDS.prefix())) {
+          keys.add(declaration.key());
+          break;
+        }
+      }
+    }
+    if (!keys.isEmpty()) {
+      stderr.println(
+          "keyrun: notice: "
+              + String.join(", ", keys)
+              + " (from systemd credentials) reach the command as environment variables, which"
+              + " exposes them in /proc/PID/environ and to every child process");
     }
   }
 

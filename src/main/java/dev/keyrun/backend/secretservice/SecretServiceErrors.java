@@ -5,7 +5,7 @@ import dev.keyrun.backend.StoreException;
 
 /** Turns libsecret's errors and states into store failures with a hint on what to do. */
 final class SecretServiceErrors {
-  private static final String HEADLESS_STORES = "dotenv: and file://";
+  private static final String HEADLESS_STORES = "dotenv:, file:// and systemd-creds://";
 
   private final StoreContext context;
 
