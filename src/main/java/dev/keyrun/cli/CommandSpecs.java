@@ -21,6 +21,8 @@ final class CommandSpecs {
   static final String NO_NEWLINE = "-n";
   static final String ALLOW_ANY_APP = "--allow-any-app";
   static final String RAW = "--raw";
+  static final String WITH_KEY = "--with-key";
+  static final String OUTPUT = "--output";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -40,7 +42,8 @@ final class CommandSpecs {
             "keyrun [run] [OPTIONS] [--] COMMAND [ARGS...]",
             "       keyrun read [-n] [--timeout=SECONDS] REFERENCE",
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
-            "       keyrun delete [--timeout=SECONDS] REFERENCE");
+            "       keyrun delete [--timeout=SECONDS] REFERENCE",
+            "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME");
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
@@ -49,7 +52,47 @@ final class CommandSpecs {
     keyrun.addSubcommand("read", read());
     keyrun.addSubcommand("set", set());
     keyrun.addSubcommand("delete", delete());
+    keyrun.addSubcommand("systemd", systemd());
     return keyrun;
+  }
+
+  private static CommandSpec systemd() {
+    CommandSpec systemd = command("systemd");
+    systemd.usageMessage().description("Manage systemd credentials for keyrun.");
+    CommandSpec encrypt = command("encrypt");
+    encrypt
+        .usageMessage()
+        .description(
+            "Encrypt a value with systemd-creds into /etc/credstore.encrypted/NAME, where"
+                + " LoadCredentialEncrypted=NAME and systemd-creds://NAME find it. The value is"
+                + " read from stdin when it is not a terminal, else from a prompt that does not"
+                + " echo.");
+    encrypt.addOption(
+        OptionSpec.builder(WITH_KEY)
+            .paramLabel("KEY")
+            .type(String.class)
+            .description(
+                "auto (default: the TPM2 where present, so only this machine can decrypt, else"
+                    + " the host key), host, tpm2 or host+tpm2.")
+            .build());
+    encrypt.addOption(
+        OptionSpec.builder(OUTPUT)
+            .paramLabel("FILE")
+            .type(Path.class)
+            .description("Write the encrypted credential to FILE instead.")
+            .build());
+    encrypt.addOption(
+        flag(RAW, "Encrypt stdin byte for byte; by default one trailing newline is dropped."));
+    encrypt.addPositional(
+        PositionalParamSpec.builder()
+            .paramLabel("NAME")
+            .arity("1")
+            .required(true)
+            .type(String.class)
+            .description("The credential's name, as in LoadCredentialEncrypted=NAME.")
+            .build());
+    systemd.addSubcommand("encrypt", encrypt);
+    return systemd;
   }
 
   private static CommandSpec set() {

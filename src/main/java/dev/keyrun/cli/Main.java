@@ -72,6 +72,8 @@ public final class Main {
         return new WriteCommands(stderr).set(subcommand, System.in);
       case "delete":
         return new WriteCommands(stderr).delete(subcommand);
+      case "systemd":
+        return systemd(subcommand, stderr);
       default:
         break;
     }
@@ -81,6 +83,15 @@ public final class Main {
     RunService service =
         new RunService(services.registry(), services.environment(), services.home(), stderr);
     return service.run(RunOptions.toRequest(run));
+  }
+
+  private static int systemd(ParseResult systemd, PrintStream stderr) throws Exception {
+    ParseResult action = systemd.subcommand();
+    if (action == null) {
+      throw KeyrunException.failed(
+          "keyrun systemd", "missing action", "use: keyrun systemd encrypt NAME");
+    }
+    return new SystemdEncryptCommand(stderr).encrypt(action, System.in);
   }
 
   /** Rejects run options written before a subcommand, where they would silently do nothing. */

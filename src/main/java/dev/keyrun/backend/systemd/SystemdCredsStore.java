@@ -121,7 +121,16 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
     return stores;
   }
 
-  /** Validates the name as systemd does: a file name that is also a valid descriptor name. */
+  /**
+   * Returns the reference's name, validated as systemd does: a file name that is also a valid file
+   * descriptor name.
+   *
+   * @throws InvalidReferenceException when systemd would reject the name
+   */
+  public static String requireValidName(Reference reference) {
+    return validName(reference);
+  }
+
   static String validName(Reference reference) {
     String name = reference.body();
     boolean valid =
