@@ -23,6 +23,8 @@ final class CommandSpecs {
   static final String RAW = "--raw";
   static final String WITH_KEY = "--with-key";
   static final String OUTPUT = "--output";
+  static final String UNIT_NAME = "--name";
+  static final String KEYRUN_PATH = "--keyrun";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -43,7 +45,8 @@ final class CommandSpecs {
             "       keyrun read [-n] [--timeout=SECONDS] REFERENCE",
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
-            "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME");
+            "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
+            "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]");
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
@@ -92,6 +95,7 @@ final class CommandSpecs {
             .description("The credential's name, as in LoadCredentialEncrypted=NAME.")
             .build());
     systemd.addSubcommand("encrypt", encrypt);
+    systemd.addSubcommand("unit", unit());
     return systemd;
   }
 
@@ -125,6 +129,43 @@ final class CommandSpecs {
     delete.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
     delete.addPositional(reference("The entry to remove, such as keyring://openai/default."));
     return delete;
+  }
+
+  private static CommandSpec unit() {
+    CommandSpec unit = command("unit");
+    unit.usageMessage()
+        .description(
+            "Print a drop-in for UNIT.service that loads every systemd-creds:// credential of the"
+                + " env files with LoadCredentialEncrypted= and starts COMMAND through keyrun.");
+    unit.addOption(
+        OptionSpec.builder(UNIT_NAME)
+            .paramLabel("UNIT")
+            .type(String.class)
+            .required(true)
+            .description("The service's name, such as app for app.service.")
+            .build());
+    unit.addOption(
+        OptionSpec.builder("-e", ENV_FILE)
+            .paramLabel("FILE")
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .description("An env file the service uses (repeatable; default: ./.env).")
+            .build());
+    unit.addOption(
+        OptionSpec.builder(KEYRUN_PATH)
+            .paramLabel("PATH")
+            .type(Path.class)
+            .description("The keyrun launcher to start (default: keyrun on PATH).")
+            .build());
+    unit.addPositional(
+        PositionalParamSpec.builder()
+            .paramLabel("COMMAND")
+            .arity("0..*")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description("The service's command and its arguments.")
+            .build());
+    return unit;
   }
 
   private static PositionalParamSpec reference(String description) {

@@ -89,7 +89,12 @@ public final class Main {
     ParseResult action = systemd.subcommand();
     if (action == null) {
       throw KeyrunException.failed(
-          "keyrun systemd", "missing action", "use: keyrun systemd encrypt NAME");
+          "keyrun systemd",
+          "missing action",
+          "use: keyrun systemd encrypt NAME, or keyrun systemd unit --name UNIT -- COMMAND");
+    }
+    if ("unit".equals(action.commandSpec().name())) {
+      return new SystemdUnitCommand(System.out, stderr).unit(action);
     }
     return new SystemdEncryptCommand(stderr).encrypt(action, System.in);
   }

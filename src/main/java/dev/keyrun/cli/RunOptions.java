@@ -36,13 +36,18 @@ final class RunOptions {
           "--only", "empty key name", "list keys separated by commas: --only API_KEY,DB_URL");
     }
     return new RunRequest(
-        envFiles(parsed.matchedOptionValue(CommandSpecs.ENV_FILE, List.of())),
+        envFiles(parsed),
         new LinkedHashSet<>(only),
         parsed.hasMatchedOption(CommandSpecs.CLEAN_ENV),
         !parsed.hasMatchedOption(CommandSpecs.NO_OVERRIDE),
         Duration.ofSeconds(timeoutSeconds),
         parsed.hasMatchedOption(CommandSpecs.NO_EXEC),
         command);
+  }
+
+  /** Returns the env files of {@code parsed}: those given, else ./.env when it exists. */
+  static List<Path> envFiles(ParseResult parsed) {
+    return envFiles(parsed.<List<Path>>matchedOptionValue(CommandSpecs.ENV_FILE, List.of()));
   }
 
   private static List<Path> envFiles(List<Path> requested) {

@@ -74,8 +74,8 @@ final class UsageErrors {
     return spec.paramLabel();
   }
 
+  /** Returns the command with its parents, such as {@code keyrun systemd unit}. */
   private static String commandPath(ParameterException e) {
-    String name = e.getCommandLine().getCommandName();
-    return "keyrun".equals(name) ? "keyrun" : "keyrun " + name;
+    return e.getCommandLine().getCommandSpec().qualifiedName(" ");
   }
 }

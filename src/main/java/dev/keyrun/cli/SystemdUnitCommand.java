@@ -1,0 +1,97 @@
+package dev.keyrun.cli;
+
+import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.InvalidReferenceException;
+import dev.keyrun.backend.systemd.SystemdCredsStore;
+import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
+import dev.keyrun.run.CredentialNames;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code keyrun systemd unit --name app -- /usr/bin/app ARGS}: prints a drop-in that loads every
+ * credential the env files refer to with {@code LoadCredentialEncrypted=} and starts the command
+ * through keyrun, so that the unit file itself contains no secret.
+ */
+final class SystemdUnitCommand {
+  private final Services services = new Services();
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  SystemdUnitCommand(PrintStream stdout, PrintStream stderr) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  int unit(ParseResult parsed) {
+    String name = parsed.matchedOptionValue(CommandSpecs.UNIT_NAME, "");
+    if (!name.matches("[A-Za-z0-9:_.@\\\\-]+")) {
+      throw KeyrunException.failed(
+          CommandSpecs.UNIT_NAME,
+          "missing or not a unit name",
+          "name the service, such as --name app for app.service");
+    }
+    List<String> command = parsed.matchedPositionalValue(0, List.of());
+    if (command.isEmpty()) {
+      throw KeyrunException.failed(
+          "COMMAND", "missing", "put the command after --, as in: -- /usr/bin/app --port 8080");
+    }
+
+    List<Path> envFiles = RunOptions.envFiles(parsed);
+    Set<String> credentials = CredentialNames.in(envFiles, services.environment());
+    credentials.forEach(SystemdUnitCommand::requireValidName);
+    if (credentials.isEmpty()) {
+      stderr.println("keyrun: notice: the env files refer to no systemd-creds:// credential");
+    }
+
+    List<String> execStart = new ArrayList<>(List.of(keyrun(parsed)));
+    for (Path file : envFiles) {
+      execStart.add("--env-file=" + file.toAbsolutePath());
+    }
+    execStart.add("--");
+    execStart.addAll(command);
+
+    stdout.println("# " + name + ".service drop-in written by keyrun systemd unit. Install it as");
+    stdout.println("# /etc/systemd/system/" + name + ".service.d/keyrun.conf, then run:");
+    stdout.println("# systemctl daemon-reload && systemctl restart " + name);
+    stdout.println("[Service]");
+    credentials.forEach(credential -> stdout.println("LoadCredentialEncrypted=" + credential));
+    stdout.println("ExecStart=");
+    stdout.println("ExecStart=" + UnitQuoting.commandLine(execStart));
+    stdout.flush();
+    return 0;
+  }
+
+  private static void requireValidName(String credential) {
+    try {
+      SystemdCredsStore.requireValidName(new Reference(Scheme.SYSTEMD_CREDS, credential));
+    } catch (InvalidReferenceException e) {
+      throw KeyrunException.failed(e.reference(), e.problem(), "expected " + e.expected());
+    }
+  }
+
+  /** Returns --keyrun, else the keyrun found on PATH, as an absolute path. */
+  private String keyrun(ParseResult parsed) {
+    Path given = parsed.matchedOptionValue(CommandSpecs.KEYRUN_PATH, null);
+    if (given != null) {
+      return given.toAbsolutePath().toString();
+    }
+    byte[] path = services.environment().get("PATH");
+    String search = path == null ? "" : new String(path, java.nio.charset.StandardCharsets.UTF_8);
+    for (String directory : search.split(File.pathSeparator)) {
+      Path candidate = Path.of(directory.isEmpty() ? "." : directory, "keyrun");
+      if (candidate.isAbsolute() && Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw KeyrunException.failed(
+        "keyrun", "not found on PATH", "give the installed launcher with --keyrun PATH");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.keyrun.run;
+
+import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.dotenv.Piece;
+import dev.keyrun.reference.Scheme;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The systemd credentials that env files refer to, for a unit that must load them. */
+public final class CredentialNames {
+  private CredentialNames() {}
+
+  /**
+   * Returns the names of the {@code systemd-creds://} references in {@code files}, in the order
+   * they first appear. The files are read and checked exactly as a run reads them.
+   */
+  public static Set<String> in(List<Path> files, Map<String, byte[]> environment) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ExpandedValue value : EnvFiles.load(files, environment).values()) {
+      for (Piece piece : value.pieces()) {
+        String prefix = Scheme.SYSTEMD_CREDS.prefix();
+        if (piece.reference() && piece.text().startsWith(prefix)) {
+          names.add(piece.text().substring(prefix.length()));
+        }
+      }
+    }
+    return names;
+  }
+}

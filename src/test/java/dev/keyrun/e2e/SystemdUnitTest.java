@@ -1,0 +1,63 @@
+package dev.keyrun.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code keyrun systemd unit}: the drop-in it prints for a service and its env file. */
+class SystemdUnitTest {
+  @TempDir Path directory;
+
+  @Test
+  void dropInLoadsEveryCredential() throws Exception {
+    Path envFile =
+        TestFiles.writePrivate(
+            directory.resolve("app.env"),
+            "DB=systemd-creds://db\nAPI=systemd-creds://api\n"
+                + "URL=postgres://app:${DB}@db/app\nLOG=info\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("systemd", "unit", "--name", "app", "--env-file", envFile.toString())
+            .args("--keyrun", "/usr/local/bin/keyrun", "--", "/usr/bin/app", "--port", "8080")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    String unit = result.stdout();
+    assertTrue(unit.contains("[Service]\nLoadCredentialEncrypted=db\n"), unit);
+    assertTrue(unit.contains("LoadCredentialEncrypted=api\nExecStart=\n"), unit);
+    assertTrue(
+        unit.contains(
+            "ExecStart=/usr/local/bin/keyrun --env-file="
+                + envFile
+                + " -- /usr/bin/app --port 8080\n"),
+        unit);
+    assertTrue(unit.contains("/etc/systemd/system/app.service.d/keyrun.conf"), unit);
+  }
+
+  @Test
+  void specialCharactersStayLiteral() throws Exception {
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("systemd", "unit", "--name", "app", "--keyrun", "/usr/local/bin/keyrun")
+            .args("--", "/usr/bin/app", "hello $USER 100%", "a\"b")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(
+        result.stdout().contains("-- /usr/bin/app \"hello $$USER 100%%\" \"a\\\"b\"\n"),
+        result.stdout());
+    assertTrue(result.stderr().contains("no systemd-creds:// credential"), result.stderr());
+  }
+
+  @Test
+  void missingNameIsUsageError() throws Exception {
+    Keyrun.Result result = Keyrun.in(directory).args("systemd", "unit", "--", "/bin/true").run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("see keyrun systemd unit --help"), result.stderr());
+  }
+}
