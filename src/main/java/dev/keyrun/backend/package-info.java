@@ -17,6 +17,8 @@
  *       dev.keyrun.backend.secretservice.SecretServiceStore}</td></tr>
  *   <tr><td>keyring</td><td>{@code keyring://SERVICE[/ACCOUNT]}</td><td>{@link
  *       dev.keyrun.backend.keyring.KeyringStore}</td></tr>
+ *   <tr><td>1Password</td><td>{@code op://VAULT/ITEM[/SECTION]/FIELD}</td><td>{@link
+ *       dev.keyrun.backend.onepassword.OpStore}</td></tr>
  *   <tr><td>systemd credentials</td><td>{@code systemd-creds://NAME}</td><td>{@link
  *       dev.keyrun.backend.systemd.SystemdCredsStore}</td></tr>
  * </table>

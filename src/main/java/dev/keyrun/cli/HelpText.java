@@ -24,6 +24,7 @@ final class HelpText {
     "                          a generic password of the macOS Keychain",
     "  secret-service://SERVICE[/ACCOUNT]",
     "                          an item of GNOME Keyring, KeePassXC or KWallet",
+    "  op://VAULT/ITEM/FIELD   a field in 1Password, through the op CLI",
     "  systemd-creds://NAME    $CREDENTIALS_DIRECTORY/NAME inside a unit, else the",
     "                          credential stores (/run/credstore, /etc/credstore,",
     "                          and their .encrypted forms)",

@@ -59,12 +59,22 @@ class FailureTest {
   }
 
   @Test
-  void schemeWithoutStoreFailsBeforeStart() throws Exception {
-    Keyrun.Result result = runWith("TOKEN=op://Private/Tavily/credential\n", "rw-r--r--");
+  void missingStoreToolFailsBeforeStart() throws Exception {
+    Path file =
+        TestFiles.write(
+            directory.resolve("app.env"), "TOKEN=op://Private/Tavily/credential\n", "rw-r--r--");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("KEYRUN_OP_BIN", directory.resolve("no-such-op").toString())
+            .args("--env-file", file.toString(), "--", "touch", marker().toString())
+            .run();
 
     assertEquals(125, result.status());
     assertTrue(
-        result.stderr().startsWith("keyrun: TOKEN: op://Private/Tavily/credential: op:// store: "),
+        result
+            .stderr()
+            .startsWith("keyrun: TOKEN: op://Private/Tavily/credential: 1Password: cannot run"),
         result.stderr());
     assertFalse(Files.exists(marker()));
   }
