@@ -167,4 +167,90 @@ class OpRunTest {
     assertTrue(result.stderr().contains("timed out"), result.stderr());
     assertTrue(result.stderr().contains("op://Private/item1/credential"), result.stderr());
   }
+
+  @Test
+  void tenReferencesThreeItems() throws Exception {
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      String item = "shared" + (i % 3);
+      put("Work", item, "field" + i, "multi\nline " + i + "\n");
+      content.append("F").append(i).append("=op://Work/").append(item).append("/field").append(i);
+      content.append('\n');
+    }
+
+    Keyrun.Result result =
+        keyrun()
+            .args("--env-file", envFile(content.toString()).toString())
+            .args(ChildEnvironment.PRINT)
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    Map<String, String> child = ChildEnvironment.parse(result.stdoutBytes());
+    for (int i = 0; i < 10; i++) {
+      assertEquals("multi\nline " + i + "\n", child.get("F" + i));
+    }
+    assertEquals(1, calls().size(), String.join("\n", calls()));
+  }
+
+  @Test
+  void hungOpIsKilledBeforeAnyChild() throws Exception {
+    Path marker = directory.resolve("child-ran");
+    Path envFile = envFile("K=op://Private/item1/credential\n");
+
+    Keyrun.Result result =
+        keyrun()
+            .unset("OP_SERVICE_ACCOUNT_TOKEN")
+            .env("FAKE_OP_BIOMETRIC_DELAY", "60")
+            .args("--timeout", "2", "--env-file", envFile.toString(), "--", "touch")
+            .args(marker.toString())
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("K: op://Private/item1/credential"), result.stderr());
+    assertTrue(result.stderr().contains("timed out"), result.stderr());
+    assertFalse(Files.exists(marker));
+    assertTrue(runningFakes().isEmpty(), String.join("\n", runningFakes()));
+  }
+
+  @Test
+  void childStillGetsKeyrunStdin() throws Exception {
+    Path envFile = envFile("K=op://Private/item1/credential\n");
+
+    Keyrun.Result result =
+        keyrun()
+            .input("first line for the child\nsecond\n")
+            .args("--env-file", envFile.toString(), "--", "head", "-n", "1")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("first line for the child\n", result.stdout());
+  }
+
+  @Test
+  void tokenNeverInOutput() throws Exception {
+    Keyrun.Result result =
+        keyrun()
+            .env("FAKE_OP_REVOKED", TOKEN)
+            .args("--debug", "read", "op://Private/item1/credential")
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("(401)"), result.stderr());
+    assertFalse(result.stderr().contains(TOKEN), result.stderr());
+    assertFalse(String.join("\n", calls()).contains(TOKEN));
+  }
+
+  /** Returns the command lines of fake op processes of this test that are still running. */
+  private List<String> runningFakes() throws Exception {
+    List<String> running = new java.util.ArrayList<>();
+    ProcessHandle.allProcesses()
+        .forEach(
+            process -> {
+              String line = process.info().commandLine().orElse("");
+              if (line.contains(FAKE.toString()) && process.isAlive()) {
+                running.add(line);
+              }
+            });
+    return running;
+  }
 }

@@ -32,4 +32,41 @@ class SystemdCredsRunTest {
     assertTrue(result.stderr().contains("API (from systemd credentials)"), result.stderr());
     assertTrue(result.stderr().contains("/proc/PID/environ"), result.stderr());
   }
+
+  @Test
+  void binaryCredentialArrivesExactly() throws Exception {
+    Path credentials = Files.createDirectories(directory.resolve("credentials"));
+    byte[] value = {'a', (byte) 0xff, '\t', 'b', '\n'};
+    Files.write(credentials.resolve("bin"), value);
+    Path envFile =
+        TestFiles.write(directory.resolve("app.env"), "BIN=systemd-creds://bin\n", "rw-r--r--");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("CREDENTIALS_DIRECTORY", credentials.toString())
+            .env("KEYRUN_CREDSTORE_PATH", directory.resolve("none").toString())
+            .args("--env-file", envFile.toString(), "--", "sh", "-c", "printf %s \"$BIN\"")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new byte[] {'a', (byte) 0xff, '\t', 'b', '\n'}, result.stdoutBytes());
+  }
+
+  @Test
+  void missingDirectoryIsExplained() throws Exception {
+    Path envFile =
+        TestFiles.write(directory.resolve("app.env"), "DB=systemd-creds://db\n", "rw-r--r--");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .unset("CREDENTIALS_DIRECTORY")
+            .env("KEYRUN_CREDSTORE_PATH", directory.resolve("none").toString())
+            .args("--env-file", envFile.toString(), "--", "true")
+            .run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("CREDENTIALS_DIRECTORY is not set"), result.stderr());
+    assertTrue(result.stderr().contains("ExecStop="), result.stderr());
+  }
 }
