@@ -58,13 +58,20 @@ final class SystemdUnitCommand {
     execStart.add("--");
     execStart.addAll(command);
 
-    stdout.println("# " + name + ".service drop-in written by keyrun systemd unit. Install it as");
-    stdout.println("# /etc/systemd/system/" + name + ".service.d/keyrun.conf, then run:");
-    stdout.println("# systemctl daemon-reload && systemctl restart " + name);
-    stdout.println("[Service]");
-    credentials.forEach(credential -> stdout.println("LoadCredentialEncrypted=" + credential));
-    stdout.println("ExecStart=");
-    stdout.println("ExecStart=" + UnitQuoting.commandLine(execStart));
+    // The whole text is built before anything is printed, so a failure leaves no half drop-in.
+    StringBuilder dropIn = new StringBuilder();
+    dropIn.append("# ").append(name).append(".service drop-in written by keyrun systemd unit.");
+    dropIn.append(" Install it as\n# /etc/systemd/system/").append(name);
+    dropIn.append(".service.d/keyrun.conf, then run:\n");
+    dropIn.append("# systemctl daemon-reload && systemctl restart ").append(name).append('\n');
+    dropIn.append("[Service]\n");
+    for (String credential : credentials) {
+      dropIn.append("LoadCredentialEncrypted=").append(UnitQuoting.setting(credential));
+      dropIn.append('\n');
+    }
+    dropIn.append("ExecStart=\n");
+    dropIn.append("ExecStart=").append(UnitQuoting.commandLine(execStart)).append('\n');
+    stdout.print(dropIn);
     stdout.flush();
     return 0;
   }

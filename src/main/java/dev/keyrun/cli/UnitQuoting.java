@@ -20,12 +20,20 @@ final class UnitQuoting {
     return String.join(" ", quoted);
   }
 
+  /**
+   * Writes a setting's value, such as a credential name, so that systemd reads it as written: it
+   * expands {@code %} specifiers and drops backslash escapes there too.
+   */
+  static String setting(String value) {
+    return value.replace("\\", "\\\\").replace("%", "%%");
+  }
+
   static String quote(String word) {
     for (int i = 0; i < word.length(); i++) {
       if (word.charAt(i) < 0x20 || word.charAt(i) == 0x7f) {
         throw KeyrunException.failed(
             "COMMAND",
-            "an argument contains a control character, which a unit file cannot hold",
+            "an argument contains a control character, which keyrun does not write into a unit",
             "pass such values through the env file instead");
       }
     }

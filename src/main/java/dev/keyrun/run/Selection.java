@@ -60,7 +60,9 @@ final class Selection {
     environment.forEach(
         (name, bytes) -> {
           String value = new String(bytes, StandardCharsets.UTF_8);
-          if (isInheritedReference(bytes)) {
+          // KEYRUN_* variables are keyrun's own settings: KEYRUN_OP_TOKEN_REF names where a
+          // token is, and resolving it here would hand the token to the command.
+          if (!name.startsWith("KEYRUN_") && isInheritedReference(bytes)) {
             ExpandedValue expanded =
                 new ExpandedValue(name, List.of(new Piece(value, true)), "environment", 0, false);
             references.add(new Declaration(name, expanded, true));

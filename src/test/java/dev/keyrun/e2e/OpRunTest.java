@@ -240,6 +240,50 @@ class OpRunTest {
     assertFalse(String.join("\n", calls()).contains(TOKEN));
   }
 
+  @Test
+  void tokenReferenceNotResolvedForChild() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "OP_TOKEN=" + TOKEN + "\n");
+
+    Keyrun.Result result =
+        keyrun()
+            .unset("OP_SERVICE_ACCOUNT_TOKEN")
+            .env("KEYRUN_DOTENV_STORE", store.toString())
+            .env("KEYRUN_OP_TOKEN_REF", "dotenv:OP_TOKEN")
+            .args("--env-file", envFile("K=op://Private/item1/credential\n").toString())
+            .args(ChildEnvironment.PRINT)
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    Map<String, String> child = ChildEnvironment.parse(result.stdoutBytes());
+    assertEquals("dotenv:OP_TOKEN", child.get("KEYRUN_OP_TOKEN_REF"));
+    assertFalse(new String(result.stdoutBytes(), StandardCharsets.UTF_8).contains(TOKEN));
+  }
+
+  @Test
+  void emptyTokenCountsAsUnset() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "OP_TOKEN=" + TOKEN + "\n");
+
+    Keyrun.Result result =
+        keyrun()
+            .env("OP_SERVICE_ACCOUNT_TOKEN", "")
+            .env("KEYRUN_DOTENV_STORE", store.toString())
+            .env("KEYRUN_OP_TOKEN_REF", "dotenv:OP_TOKEN")
+            .env("FAKE_OP_SIGNED_OUT", "1")
+            .args("read", "-n", "op://Private/item1/credential")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+  }
+
+  @Test
+  void braceInReferenceIsRejected() throws Exception {
+    Keyrun.Result result = keyrun().args("read", "op://Private/item1/c}").run();
+
+    assertEquals(125, result.status());
+    assertTrue(result.stderr().contains("not a 1Password secret reference"), result.stderr());
+    assertTrue(calls().isEmpty(), String.join("\n", calls()));
+  }
+
   /** Returns the command lines of fake op processes of this test that are still running. */
   private List<String> runningFakes() throws Exception {
     List<String> running = new java.util.ArrayList<>();

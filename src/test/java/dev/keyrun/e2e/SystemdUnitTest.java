@@ -60,4 +60,30 @@ class SystemdUnitTest {
     assertEquals(125, result.status());
     assertTrue(result.stderr().contains("see keyrun systemd unit --help"), result.stderr());
   }
+
+  @Test
+  void credentialNamesEscaped() throws Exception {
+    Path envFile = TestFiles.writePrivate(directory.resolve("app.env"), "A=systemd-creds://a%nb\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("systemd", "unit", "--name", "app", "--env-file", envFile.toString())
+            .args("--keyrun", "/usr/local/bin/keyrun", "--", "/usr/bin/app")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(result.stdout().contains("LoadCredentialEncrypted=a%%nb\n"), result.stdout());
+  }
+
+  @Test
+  void failureLeavesNoPartialDropIn() throws Exception {
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .args("systemd", "unit", "--name", "app", "--keyrun", "/usr/local/bin/keyrun")
+            .args("--", "/usr/bin/app", "tab\there")
+            .run();
+
+    assertEquals(125, result.status());
+    assertEquals("", result.stdout());
+  }
 }

@@ -73,10 +73,13 @@ final class InjectTemplate {
     return "KEYRUN-" + nonce + "-" + index + "#";
   }
 
-  /** Rejects references that could break out of {@code {{ }}} or span template lines. */
+  /**
+   * Rejects references that could break out of {@code {{ }}} or span template lines: a brace in a
+   * reference makes the enclosed form ambiguous to op's template parser.
+   */
   static void requireTemplateSafe(Reference reference) {
     String text = reference.toString();
-    boolean safe = !text.contains("{{") && !text.contains("}}");
+    boolean safe = text.indexOf('{') < 0 && text.indexOf('}') < 0;
     for (int i = 0; i < text.length() && safe; i++) {
       safe = text.charAt(i) >= 0x20 && text.charAt(i) != 0x7f;
     }

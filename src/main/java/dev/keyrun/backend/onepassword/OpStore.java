@@ -54,10 +54,11 @@ public final class OpStore implements Backend {
       throws StoreException {
     references.forEach(InjectTemplate::requireTemplateSafe);
     Map<String, byte[]> environment = environment(context);
-    Instant deadline = deadline(context, environment.containsKey(TOKEN));
+    boolean serviceAccount = hasToken(environment);
+    Instant deadline = deadline(context, serviceAccount);
 
     InjectTemplate template = new InjectTemplate(references);
-    HelperProcess.Result result = run(environment, template.text(), deadline);
+    HelperProcess.Result result = run(environment, template.text(), deadline, serviceAccount);
     if (result.exitCode() != 0) {
       throw OpErrors.describe(new String(result.stderr(), StandardCharsets.UTF_8));
     }
@@ -79,7 +80,8 @@ public final class OpStore implements Backend {
   }
 
   private static HelperProcess.Result run(
-      Map<String, byte[]> environment, byte[] template, Instant deadline) throws StoreException {
+      Map<String, byte[]> environment, byte[] template, Instant deadline, boolean serviceAccount)
+      throws StoreException {
     byte[] configured = environment.get("KEYRUN_OP_BIN");
     String tool =
         configured == null || configured.length == 0
@@ -88,10 +90,13 @@ public final class OpStore implements Backend {
     try {
       return HelperProcess.run(List.of(tool, "inject"), environment, template, deadline);
     } catch (HelperProcess.TimedOut e) {
-      throw new StoreException(
-          "timed out waiting for op",
-          "approve the prompt of the 1Password app, check the network, or raise --timeout",
-          e);
+      String hint =
+          serviceAccount
+              ? "a service account answers without a prompt, so keyrun waits at most "
+                  + SERVICE_ACCOUNT_TIMEOUT.toSeconds()
+                  + " s; check the network and that 1Password is reachable"
+              : "approve the prompt of the 1Password app, check the network, or raise --timeout";
+      throw new StoreException("timed out waiting for op", hint, e);
     } catch (IOException e) {
       throw new StoreException(
           "cannot run " + tool + " (the 1Password CLI)",
@@ -109,7 +114,7 @@ public final class OpStore implements Backend {
   private static Map<String, byte[]> environment(StoreContext context) throws StoreException {
     Map<String, byte[]> environment = new HashMap<>(context.environment());
     String tokenReference = context.environmentText(TOKEN_REFERENCE);
-    if (environment.containsKey(TOKEN) || tokenReference == null || tokenReference.isEmpty()) {
+    if (hasToken(environment) || tokenReference == null || tokenReference.isEmpty()) {
       return environment;
     }
     environment.put(TOKEN, token(tokenReference, context));
@@ -138,6 +143,12 @@ public final class OpStore implements Backend {
     throw new StoreException(
         "cannot read the service account token from " + text + ": " + problem,
         "store it with: keyrun set " + text);
+  }
+
+  /** Tells whether a service account token is set; an empty variable counts as unset. */
+  private static boolean hasToken(Map<String, byte[]> environment) {
+    byte[] token = environment.get(TOKEN);
+    return token != null && token.length > 0;
   }
 
   private static Instant deadline(StoreContext context, boolean serviceAccount) {

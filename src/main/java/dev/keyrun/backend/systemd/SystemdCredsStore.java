@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -156,7 +157,7 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
     }
     for (Path store : stores) {
       Path file = store.resolve(name);
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      if (!exists(file)) {
         continue;
       }
       return store.getFileName().toString().endsWith(".encrypted")
@@ -164,6 +165,27 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
           : readPlain(file);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Tells whether {@code file} exists. A store directory the user cannot enter is an error, not an
+   * absence, because root-only stores are the usual setup and a later store must not answer.
+   */
+  private static boolean exists(Path file) throws StoreException {
+    try {
+      Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (AccessDeniedException e) {
+      throw new StoreException(
+          "cannot read " + file + ": permission denied",
+          "credential stores are readable by root only; run the command as a unit with"
+              + " LoadCredential=, which passes it in CREDENTIALS_DIRECTORY",
+          e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
+    }
   }
 
   private static Optional<Secret> readPlain(Path file) throws StoreException {
