@@ -136,7 +136,10 @@ public final class HelperProcess {
     return bytes;
   }
 
-  /** Writes {@code input} on its own thread, so that a tool that does not read cannot block us. */
+  /**
+   * Writes {@code input} on its own thread, so that a tool that does not read it blocks only that
+   * thread.
+   */
   private static void feed(OutputStream stream, byte[] input) {
     Thread writer =
         new Thread(

@@ -71,7 +71,7 @@ final class SystemdEncryptCommand {
   }
 
   private void run(String name, String key, Path output, byte[] value) {
-    String tool = tool();
+    String tool = SystemdCredsStore.tool(services.environment());
     List<String> command =
         List.of(tool, "encrypt", "--name=" + name, "--with-key=" + key, "-", output.toString());
     HelperProcess.Result result;
@@ -92,7 +92,7 @@ final class SystemdEncryptCommand {
       throw KeyrunException.failed(
           "systemd-creds://" + name,
           "systemd-creds encrypt failed: " + result.firstErrorLine(),
-          "writing the host key and " + DEFAULT_STORE + " needs root; or give --output");
+          "writing the host key and " + DEFAULT_STORE + " needs root");
     }
     try {
       Files.setPosixFilePermissions(output, PosixFilePermissions.fromString("rw-------"));
@@ -100,13 +100,6 @@ final class SystemdEncryptCommand {
       throw KeyrunException.failed(
           output.toString(), "cannot make it private (mode 600): " + e.getMessage(), null, e);
     }
-  }
-
-  private String tool() {
-    byte[] configured = services.environment().get("KEYRUN_SYSTEMD_CREDS_BIN");
-    return configured == null || configured.length == 0
-        ? "/usr/bin/systemd-creds"
-        : new String(configured, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void createDirectory(Path directory) {

@@ -86,9 +86,9 @@ final class SystemdUnitCommand {
 
   /** Returns --keyrun, else the keyrun found on PATH, as an absolute path. */
   private String keyrun(ParseResult parsed) {
-    Path given = parsed.matchedOptionValue(CommandSpecs.KEYRUN_PATH, null);
-    if (given != null) {
-      return given.toAbsolutePath().toString();
+    Path launcher = parsed.matchedOptionValue(CommandSpecs.KEYRUN_PATH, null);
+    if (launcher != null) {
+      return launcher.toAbsolutePath().toString();
     }
     byte[] path = services.environment().get("PATH");
     String search = path == null ? "" : new String(path, java.nio.charset.StandardCharsets.UTF_8);

@@ -139,7 +139,7 @@ final class WriteCommands {
 
   /**
    * Runs {@code call} on its own thread and gives up after {@code timeout}, because a store may
-   * wait for an unlock prompt that nobody answers.
+   * wait for an unlock prompt that no one can see.
    */
   private <T> T call(
       Reference reference, WritableBackend store, Duration timeout, StoreCall<T> call) {

@@ -115,9 +115,17 @@ final class Composer {
 
   /** Returns Linux's MAX_ARG_STRLEN, or no limit elsewhere, where only the total is limited. */
   private static long maxVariableBytes() {
-    return System.getProperty("os.name", "").startsWith("Linux")
-        ? 32L * Posix.pageSize()
-        : Long.MAX_VALUE;
+    return VariableLimit.BYTES;
+  }
+
+  /** Linux's MAX_ARG_STRLEN, asked of the C library once, or no limit elsewhere. */
+  private static final class VariableLimit {
+    static final long BYTES =
+        System.getProperty("os.name", "").startsWith("Linux")
+            ? 32L * Posix.pageSize()
+            : Long.MAX_VALUE;
+
+    private VariableLimit() {}
   }
 
   private static Outcome firstFailure(Declaration declaration, Map<Reference, Outcome> outcomes) {

@@ -20,11 +20,18 @@ public final class CredentialNames {
   public static Set<String> in(List<Path> files, Map<String, byte[]> environment) {
     Set<String> names = new LinkedHashSet<>();
     for (ExpandedValue value : EnvFiles.load(files, environment).values()) {
-      for (Piece piece : value.pieces()) {
-        String prefix = Scheme.SYSTEMD_CREDS.prefix();
-        if (piece.reference() && piece.text().startsWith(prefix)) {
-          names.add(piece.text().substring(prefix.length()));
-        }
+      names.addAll(in(value));
+    }
+    return names;
+  }
+
+  /** Returns the names of the {@code systemd-creds://} references that {@code value} uses. */
+  static Set<String> in(ExpandedValue value) {
+    Set<String> names = new LinkedHashSet<>();
+    String prefix = Scheme.SYSTEMD_CREDS.prefix();
+    for (Piece piece : value.pieces()) {
+      if (piece.reference() && piece.text().startsWith(prefix)) {
+        names.add(piece.text().substring(prefix.length()));
       }
     }
     return names;

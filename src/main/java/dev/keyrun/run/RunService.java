@@ -4,7 +4,6 @@ import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
-import dev.keyrun.dotenv.Piece;
 import dev.keyrun.launch.Launcher;
 import dev.keyrun.reference.Scheme;
 import java.io.PrintStream;
@@ -135,11 +134,8 @@ public final class RunService {
   private void warnAboutCredentialsInEnvironment(List<Declaration> selected) {
     List<String> keys = new ArrayList<>();
     for (Declaration declaration : selected) {
-      for (Piece piece : declaration.value().pieces()) {
-        if (piece.reference() && piece.text().startsWith(Scheme.SYSTEMD_CREDS.prefix())) {
-          keys.add(declaration.key());
-          break;
-        }
+      if (!CredentialNames.in(declaration.value()).isEmpty()) {
+        keys.add(declaration.key());
       }
     }
     if (!keys.isEmpty()) {

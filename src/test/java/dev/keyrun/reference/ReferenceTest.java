@@ -144,15 +144,15 @@ class ReferenceTest {
 
   @Test
   void equalReferencesShareHashCode() {
-    Reference one = Reference.parse("keyring://openai/default").orElseThrow();
+    Reference first = Reference.parse("keyring://openai/default").orElseThrow();
     Reference same = Reference.parse("keyring://openai/default").orElseThrow();
     Reference otherScheme = Reference.parse("keychain://openai/default").orElseThrow();
     Reference otherBody = Reference.parse("keyring://openai/other").orElseThrow();
 
-    assertEquals(one, same);
-    assertEquals(one.hashCode(), same.hashCode());
-    assertNotEquals(one, otherScheme);
-    assertNotEquals(one, otherBody);
-    assertNotEquals(one, "keyring://openai/default");
+    assertEquals(first, same);
+    assertEquals(first.hashCode(), same.hashCode());
+    assertNotEquals(first, otherScheme);
+    assertNotEquals(first, otherBody);
+    assertNotEquals(first, "keyring://openai/default");
   }
 }

@@ -18,8 +18,8 @@ import java.util.HexFormat;
  */
 final class SecurityScript {
   /**
-   * The longest line {@code security -i} runs as one command, newline included: it reads lines into
-   * a 4096-byte buffer with room for the terminating NUL.
+   * The maximum length of a line that {@code security -i} runs as one command, newline included: it
+   * reads lines into a 4096-byte buffer with room for the terminating NUL.
    */
   static final int MAX_LINE_BYTES = 4095;
 

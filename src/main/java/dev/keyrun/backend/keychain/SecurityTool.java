@@ -100,7 +100,7 @@ final class SecurityTool {
 
   /**
    * Returns the failure that exit status {@code result} stands for. Only call this for commands
-   * whose stderr holds no value, which excludes {@code find-generic-password -g}.
+   * whose stderr contains no value, which excludes {@code find-generic-password -g}.
    */
   StoreException failure(HelperProcess.Result result) {
     switch (result.exitCode()) {

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The template that one {@code op inject} call resolves for all {@code op://} references of a run,
- * and the parsing of its output. Each reference stands between two copies of a marker that contains
- * a random 128-bit nonce, so no value, whatever bytes or lines it holds, can be mistaken for a
+ * and the parsing of its output. Each reference sits between two copies of a marker that contains a
+ * random 128-bit nonce, so no value, whatever bytes or lines it contains, can be mistaken for a
  * marker.
  */
 final class InjectTemplate {

@@ -4,8 +4,8 @@ import dev.keyrun.backend.StoreException;
 
 /**
  * Turns the {@code [ERROR]} line that {@code op} prints into a store failure with a hint. op exits
- * 1 for every failure, so the message text is all there is to go by; it names references and
- * accounts, never a value.
+ * 1 for every failure in the published fixtures, so the message text is what keyrun goes by. It
+ * names references and accounts, never a value.
  */
 final class OpErrors {
   private static final String SIGN_IN_HINT =
@@ -37,7 +37,8 @@ final class OpErrors {
     }
     if (message.contains("DecodeSACredentials")) {
       return new StoreException(
-          "the service account token is malformed", "check OP_SERVICE_ACCOUNT_TOKEN");
+          "the service account token is malformed",
+          "check OP_SERVICE_ACCOUNT_TOKEN, or the token that KEYRUN_OP_TOKEN_REF names");
     }
     if (message.contains("(401)") || message.contains("(403)")) {
       return new StoreException(

@@ -58,7 +58,7 @@ record GError(String domain, int code, String message) {
   /**
    * Tells whether the error means that the session bus could not be found or reached. A remote
    * error that GLib has no name for arrives in the same domain as G_IO_ERROR_DBUS_ERROR (36), and
-   * is the service's answer, not a missing bus.
+   * is the service's reply, not a missing bus.
    */
   boolean isBusMissing() {
     return IO_DOMAIN.equals(domain) && code != IO_DBUS_ERROR;

@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@code systemd-creds://NAME}: a systemd credential, read from {@code $CREDENTIALS_DIRECTORY/NAME}
  * (set inside a unit with {@code LoadCredential=} or {@code LoadCredentialEncrypted=}), else from
  * the credential stores of {@code KEYRUN_CREDSTORE_PATH}. A directory whose name ends in {@code
- * .encrypted} holds encrypted credentials, which {@code systemd-creds decrypt} opens. Bytes are
+ * .encrypted} contains encrypted credentials, which {@code systemd-creds decrypt} opens. Bytes are
  * kept exactly as stored.
  */
 public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
@@ -169,7 +169,8 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
 
   /**
    * Tells whether {@code file} exists. A store directory the user cannot enter is an error, not an
-   * absence, because root-only stores are the usual setup and a later store must not answer.
+   * absence, because root-only stores are the usual setup and a later store must not supply the
+   * value.
    */
   private static boolean exists(Path file) throws StoreException {
     try {
@@ -177,15 +178,20 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
       return true;
     } catch (NoSuchFileException e) {
       return false;
-    } catch (AccessDeniedException e) {
-      throw new StoreException(
+    } catch (IOException e) {
+      throw readFailure(file, e);
+    }
+  }
+
+  private static StoreException readFailure(Path file, IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return new StoreException(
           "cannot read " + file + ": permission denied",
           "credential stores are readable by root only; run the command as a unit with"
               + " LoadCredential=, which passes it in CREDENTIALS_DIRECTORY",
           e);
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
     }
+    return new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
   }
 
   private static Optional<Secret> readPlain(Path file) throws StoreException {
@@ -196,22 +202,23 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
       return Optional.of(secret);
     } catch (NoSuchFileException e) {
       return Optional.empty();
-    } catch (AccessDeniedException e) {
-      throw new StoreException(
-          "cannot read " + file + ": permission denied",
-          "credential stores are readable by root only; run the command as a unit with"
-              + " LoadCredential=, which passes it in CREDENTIALS_DIRECTORY",
-          e);
     } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e.getMessage(), null, e);
+      throw readFailure(file, e);
     }
+  }
+
+  /** Returns the systemd-creds program: {@code KEYRUN_SYSTEMD_CREDS_BIN}, else the system's. */
+  public static String tool(Map<String, byte[]> environment) {
+    byte[] configured = environment.get("KEYRUN_SYSTEMD_CREDS_BIN");
+    return configured == null || configured.length == 0
+        ? DEFAULT_TOOL
+        : new String(configured, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Decrypts {@code file} with {@code systemd-creds decrypt}, which checks the embedded name. */
   private static Secret decrypt(String name, Path file, StoreContext context)
       throws StoreException {
-    String configured = context.environmentText("KEYRUN_SYSTEMD_CREDS_BIN");
-    String tool = configured == null || configured.isEmpty() ? DEFAULT_TOOL : configured;
+    String tool = tool(context.environment());
     List<String> command = List.of(tool, "decrypt", "--name=" + name, file.toString(), "-");
     HelperProcess.Result result;
     try {

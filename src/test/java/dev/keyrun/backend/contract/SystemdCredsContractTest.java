@@ -61,7 +61,7 @@ class SystemdCredsContractTest extends StoreContract {
     return "not in " + directory.resolve("credentials");
   }
 
-  /** A relative CREDENTIALS_DIRECTORY, which systemd never sets, fails the store. */
+  /** Sets a relative CREDENTIALS_DIRECTORY, which systemd never sets, to fail the store. */
   @Override
   protected Failure failure(Reference seeded, byte[] value) throws IOException {
     Map<String, byte[]> relative = new HashMap<>(environment);

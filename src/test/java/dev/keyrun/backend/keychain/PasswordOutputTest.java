@@ -48,7 +48,7 @@ class PasswordOutputTest {
   }
 
   @Test
-  void keepsGenuineFfBytesWhenPlainIsNotUtf8() {
+  void genuineFfBytesKept() {
     byte[] decoded = PasswordOutput.decodeHex(ascii("ff00"));
     assertArrayEquals(new byte[] {(byte) 0xff, 0}, decoded);
   }
