@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,6 +28,9 @@ public final class PrivateFile {
           PosixFilePermission.OWNER_WRITE,
           PosixFilePermission.OWNER_EXECUTE);
 
+  /** Reads of a file that keeps changing before keyrun gives up. */
+  private static final int READ_ATTEMPTS = 3;
+
   private PrivateFile() {}
 
   /**
@@ -36,16 +40,23 @@ public final class PrivateFile {
    * @throws UnsafeFileException when the file is not private to the user
    */
   public static byte[] read(Path file) throws IOException {
-    PosixFileAttributes before = check(file);
+    // keyrun set replaces a store file by an atomic rename, so a reader may see the file change
+    // once or twice under concurrent writes; each attempt checks and reads the file anew.
+    for (int attempt = 1; ; attempt++) {
+      PosixFileAttributes before = check(file);
 
-    // O_NOFOLLOW: a symbolic link swapped in after the check is refused, not followed.
-    byte[] content = BoundedRead.read(file, LinkOption.NOFOLLOW_LINKS);
+      // O_NOFOLLOW: a symbolic link swapped in after the check is refused, not followed.
+      byte[] content = BoundedRead.read(file, LinkOption.NOFOLLOW_LINKS);
 
-    PosixFileAttributes after = check(file);
-    if (!sameFile(before, after)) {
-      throw new UnsafeFileException(file, "changed while it was read", "run keyrun again");
+      PosixFileAttributes after = check(file);
+      if (sameFile(before, after)) {
+        return content;
+      }
+      Arrays.fill(content, (byte) 0);
+      if (attempt == READ_ATTEMPTS) {
+        throw new UnsafeFileException(file, "changed while it was read", "run keyrun again");
+      }
     }
-    return content;
   }
 
   /**
