@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds keyrun and installs it under ${PREFIX:-$HOME/.local}:
 #   bin/keyrun    a POSIX sh launcher that execs the JVM with fixed flags and the start-up cache
-#   lib/keyrun/   the jar, the AOT cache (JDK 25+) or AppCDS archive (JDK 17-24), and JNA's
-#                 native library, each named after the jar's SHA-256 so that a rebuilt jar
-#                 never meets a cache made for an older one
+#   lib/keyrun/   the jar, the AOT cache (JDK 25+) or AppCDS archive (JDK 17-24), JNA's native
+#                 library and pty4j's (in pty4j-HASH/), each named after the jar's SHA-256 so
+#                 that a rebuilt jar never meets a cache made for an older one
 #
 # Usage: scripts/install.sh [--no-build]
 #   --no-build        install target/keyrun.jar as it is instead of running Maven first
@@ -171,21 +171,14 @@ jna_resource_dir() {
   printf '%s-%s\n' "$os" "$arch"
 }
 
-# Copies JNA's native library for this platform out of JAR into DEST. JNA otherwise writes it to
-# a temporary file on every start. Returns 1 if it is not in the jar or no unzip tool is present.
-extract_jnidispatch() {
-  local jar=$1 dest=$2 resource_dir entry unpack_dir
-  resource_dir=$(jna_resource_dir)
-  [ -n "$resource_dir" ] || return 1
-  case $resource_dir in
-    darwin-*) entry="com/sun/jna/$resource_dir/libjnidispatch.jnilib" ;;
-    *) entry="com/sun/jna/$resource_dir/libjnidispatch.so" ;;
-  esac
-
+# Copies the file ENTRY out of JAR into DEST. Returns 1 if it is not in the jar or no unzip tool
+# is present.
+extract_jar_entry() {
+  local jar=$1 entry=$2 dest=$3 unpack_dir
   if command -v unzip >/dev/null 2>&1; then
     unzip -p "$jar" "$entry" >"$dest.tmp" 2>/dev/null || return 1
   elif [ -x "$java_home/bin/jar" ]; then
-    unpack_dir="$work_dir/jna"
+    unpack_dir="$work_dir/unpack"
     mkdir -p "$unpack_dir"
     (cd "$unpack_dir" && "$java_home/bin/jar" xf "$jar" "$entry") || return 1
     [ -f "$unpack_dir/$entry" ] || return 1
@@ -194,6 +187,47 @@ extract_jnidispatch() {
     return 1
   fi
   [ -s "$dest.tmp" ] || return 1
+  mv -f "$dest.tmp" "$dest"
+}
+
+# Copies JNA's native library for this platform out of JAR into DEST. JNA otherwise writes it to
+# a temporary file on every start. Returns 1 if it is not in the jar or no unzip tool is present.
+extract_jnidispatch() {
+  local jar=$1 dest=$2 resource_dir entry
+  resource_dir=$(jna_resource_dir)
+  [ -n "$resource_dir" ] || return 1
+  case $resource_dir in
+    darwin-*) entry="com/sun/jna/$resource_dir/libjnidispatch.jnilib" ;;
+    *) entry="com/sun/jna/$resource_dir/libjnidispatch.so" ;;
+  esac
+  extract_jar_entry "$jar" "$entry" "$dest"
+}
+
+# Copies pty4j's native library for this platform out of JAR into the folder DEST, laid out as
+# pty4j's system property pty4j.preferred.native.folder expects: linux/x86-64/libpty.so,
+# darwin/libpty.dylib. Without it pty4j extracts the library into a new temporary directory on
+# the first pseudo-terminal session (--mask) of each run. Returns 1 for a platform pty4j lacks.
+extract_libpty() {
+  local jar=$1 dest=$2 resource_dir subdir name
+  resource_dir=$(jna_resource_dir)
+  case $resource_dir in
+    darwin-*)
+      subdir=darwin
+      name=libpty.dylib
+      ;;
+    linux-*)
+      subdir="linux/${resource_dir#linux-}"
+      name=libpty.so
+      ;;
+    *) return 1 ;;
+  esac
+  # The folder is named after the jar, so an existing one contains the same library.
+  [ -s "$dest/$subdir/$name" ] && return 0
+  rm -rf "$dest.tmp"
+  mkdir -p "$dest.tmp/$subdir"
+  extract_jar_entry "$jar" "resources/com/pty4j/native/$subdir/$name" "$dest.tmp/$subdir/$name" ||
+    return 1
+  rm -rf "$dest"
   mv -f "$dest.tmp" "$dest"
 }
 
@@ -314,6 +348,15 @@ else
   note "JNA's native library for this platform was not extracted (no unzip or jar tool, or an unmapped OS or CPU); keyrun works, and JNA unpacks it to a temporary file on each start"
 fi
 
+pty_dir="$lib_dir/pty4j-$jar_hash"
+if extract_libpty "$installed_jar" "$pty_dir"; then
+  jvm_flags+=("-Dpty4j.preferred.native.folder=$pty_dir")
+else
+  rm -rf "$pty_dir.tmp"
+  pty_dir=
+  note "pty4j's native library for this platform was not extracted (no unzip or jar tool, or an OS or CPU that pty4j lacks); a --mask run on a terminal then unpacks it to a temporary directory"
+fi
+
 # JDK 25 added one-step AOT cache creation (-XX:AOTCacheOutput); it refuses -Xshare next to
 # -XX:AOTCache, and its auto mode is the default. Older JDKs use a dynamic AppCDS archive.
 if [ "$java_version" -ge 25 ]; then
@@ -413,6 +456,14 @@ mv -f "$launcher.tmp" "$launcher"
 
 # --- remove what older installs left -----------------------------------------------------------
 
+# pty4j-HASH is a folder, so it gets its own loop, which also removes a leftover pty4j-HASH.tmp.
+for old in "$lib_dir"/pty4j-*; do
+  [ -e "$old" ] || continue
+  case $old in
+    "$pty_dir") ;;
+    *) rm -rf "$old" ;;
+  esac
+done
 for old in "$lib_dir"/keyrun-*.jar "$lib_dir"/keyrun-*.aot "$lib_dir"/keyrun-*.jsa \
   "$lib_dir"/libjnidispatch-* "$lib_dir"/*.tmp; do
   [ -e "$old" ] || continue
