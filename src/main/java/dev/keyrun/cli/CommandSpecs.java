@@ -18,6 +18,12 @@ final class CommandSpecs {
   static final String NO_OVERRIDE = "--no-override";
   static final String TIMEOUT = "--timeout";
   static final String NO_EXEC = "--no-exec";
+  static final String AS_FILES = "--as-files";
+  static final String FILE = "--file";
+  static final String AS_ENV = "--as-env";
+  static final String MEMFD = "--memfd";
+  static final String MASK = "--mask";
+  static final String NO_MASK = "--no-mask";
   static final String NO_NEWLINE = "-n";
   static final String ALLOW_ANY_APP = "--allow-any-app";
   static final String RAW = "--raw";
@@ -221,6 +227,33 @@ final class CommandSpecs {
             NO_EXEC,
             "Keep keyrun running as the command's parent, forwarding signals, instead of replacing"
                 + " itself with the command."));
+    spec.addOption(
+        flag(
+            AS_FILES,
+            "Deliver every key as a file (mode 400) in a private directory on a memory file"
+                + " system: NAME_FILE holds each file's path, CREDENTIALS_DIRECTORY the"
+                + " directory's, and NAME itself is not set. keyrun removes the directory when the"
+                + " command ends."));
+    spec.addOption(
+        keys(FILE, "Deliver these keys as files, as --as-files does (comma-separated)."));
+    spec.addOption(
+        keys(
+            AS_ENV,
+            "Set these keys as environment variables too (comma-separated); for values from"
+                + " systemd credentials, which are files by default, instead."));
+    spec.addOption(
+        flag(
+            MEMFD,
+            "Linux: make the files memory descriptors, named /proc/PID/fd/N, so keyrun replaces"
+                + " itself with the command and nothing is left to remove. No"
+                + " CREDENTIALS_DIRECTORY is set."));
+    spec.addOption(
+        flag(
+            MASK,
+            "Mask secret values in stdout and stderr even when they are terminals; a terminal"
+                + " stdout is kept through a pseudo-terminal. By default only streams that are not"
+                + " terminals are masked."));
+    spec.addOption(flag(NO_MASK, "Do not mask secret values in the command's output."));
     spec.addPositional(
         PositionalParamSpec.builder()
             .paramLabel("COMMAND")
@@ -253,6 +286,16 @@ final class CommandSpecs {
         flag("-v", "--verbose", "Log keys, stores and timings to stderr (never values)."));
     spec.addOption(flag("--debug", "Like --verbose, and add stack traces to errors."));
     return spec;
+  }
+
+  private static OptionSpec keys(String name, String description) {
+    return OptionSpec.builder(name)
+        .paramLabel("NAME")
+        .splitRegex(",")
+        .type(List.class)
+        .auxiliaryTypes(String.class)
+        .description(description)
+        .build();
   }
 
   private static OptionSpec timeout(String description) {

@@ -6,9 +6,13 @@ final class HelpText {
     "Run a command with its secrets injected.",
     "",
     "An env file holds KEY=VALUE lines whose values are plain values or references to the store"
-        + " that holds the secret. keyrun resolves every reference, then replaces itself with the"
-        + " command, which sees the values as environment variables. Variables of keyrun's own"
-        + " environment that hold references are resolved too."
+        + " that holds the secret. keyrun resolves every reference, then starts the command,"
+        + " which sees the values as environment variables, or as files with --as-files."
+        + " Variables of keyrun's own environment that hold references are resolved too.",
+    "",
+    "When the command's stdout or stderr is not a terminal, keyrun masks every secret value"
+        + " written there as <concealed by keyrun>, and stays as the command's parent to do it;"
+        + " otherwise it replaces itself with the command."
   };
 
   static final String[] FOOTER = {
@@ -37,6 +41,7 @@ final class HelpText {
     "",
     "Examples:",
     "  keyrun -- python3 app.py",
+    "  keyrun --as-files -- ./server",
     "  keyrun --env-file prod.env --only DATABASE_URL -- ./migrate",
     "  keyrun set keyring://openai/default",
     "  keyrun read dotenv:OPENAI_API_KEY"

@@ -1,6 +1,8 @@
 package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.run.Delivery;
+import dev.keyrun.run.MaskMode;
 import dev.keyrun.run.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,11 +32,7 @@ final class RunOptions {
           "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
     }
 
-    List<String> only = parsed.matchedOptionValue(CommandSpecs.ONLY, List.of());
-    if (only.contains("")) {
-      throw KeyrunException.failed(
-          "--only", "empty key name", "list keys separated by commas: --only API_KEY,DB_URL");
-    }
+    List<String> only = keys(parsed, CommandSpecs.ONLY);
     return new RunRequest(
         envFiles(parsed),
         new LinkedHashSet<>(only),
@@ -42,7 +40,35 @@ final class RunOptions {
         !parsed.hasMatchedOption(CommandSpecs.NO_OVERRIDE),
         Duration.ofSeconds(timeoutSeconds),
         parsed.hasMatchedOption(CommandSpecs.NO_EXEC),
+        delivery(parsed),
+        maskMode(parsed),
         command);
+  }
+
+  private static Delivery delivery(ParseResult parsed) {
+    return new Delivery(
+        parsed.hasMatchedOption(CommandSpecs.AS_FILES),
+        new LinkedHashSet<>(keys(parsed, CommandSpecs.FILE)),
+        new LinkedHashSet<>(keys(parsed, CommandSpecs.AS_ENV)),
+        parsed.hasMatchedOption(CommandSpecs.MEMFD));
+  }
+
+  private static List<String> keys(ParseResult parsed, String option) {
+    List<String> keys = parsed.matchedOptionValue(option, List.of());
+    if (keys.contains("")) {
+      throw KeyrunException.failed(
+          option, "empty key name", "list keys separated by commas: " + option + " API_KEY,DB_URL");
+    }
+    return keys;
+  }
+
+  private static MaskMode maskMode(ParseResult parsed) {
+    boolean mask = parsed.hasMatchedOption(CommandSpecs.MASK);
+    boolean noMask = parsed.hasMatchedOption(CommandSpecs.NO_MASK);
+    if (mask && noMask) {
+      throw KeyrunException.failed("--mask and --no-mask", "given together", "choose one of them");
+    }
+    return mask ? MaskMode.ON : noMask ? MaskMode.OFF : MaskMode.AUTO;
   }
 
   /** Returns the env files of {@code parsed}: those given, else ./.env when it exists. */

@@ -64,6 +64,12 @@ final class SystemdUnitCommand {
     dropIn.append(" Install it as\n# /etc/systemd/system/").append(name);
     dropIn.append(".service.d/keyrun.conf, then run:\n");
     dropIn.append("# systemctl daemon-reload && systemctl restart ").append(name).append('\n');
+    dropIn.append("# keyrun masks secret values in the service's output (the journal is not a\n");
+    dropIn.append(
+        "# terminal), so it stays as the service's main process. A Type=notify service\n");
+    dropIn.append(
+        "# must be the main process itself: add --no-mask after the keyrun path, or set\n");
+    dropIn.append("# NotifyAccess=all.\n");
     dropIn.append("[Service]\n");
     for (String credential : credentials) {
       dropIn.append("LoadCredentialEncrypted=").append(UnitQuoting.setting(credential));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Marks the descriptors the JVM opened (its jar, modules file, caches) close-on-exec, so the child
@@ -21,10 +22,13 @@ final class Descriptors {
 
   private Descriptors() {}
 
-  static void closeJvmDescriptorsOnExec(Map<String, byte[]> callerEnvironment) {
+  /**
+   * Marks every descriptor close-on-exec except 0-2, the socket-activation range and {@code kept}.
+   */
+  static void closeJvmDescriptorsOnExec(Map<String, byte[]> callerEnvironment, Set<Integer> kept) {
     int keepUpTo = FIRST_LISTEN_FD + listenFdCount(callerEnvironment);
     for (int fd : openDescriptors()) {
-      if (fd >= keepUpTo) {
+      if (fd >= keepUpTo && !kept.contains(fd)) {
         Posix.setCloseOnExec(fd);
       }
     }

@@ -1,11 +1,14 @@
 package dev.keyrun.launch;
 
 import dev.keyrun.KeyrunException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts the child in one of two ways. Exec mode replaces keyrun with the child through execve:
@@ -21,12 +24,14 @@ public final class Launcher {
    * @param command the command and its arguments as given after {@code --}
    * @param environment the child's complete environment
    * @param callerEnvironment keyrun's own environment, whose LISTEN_FDS names descriptors to keep
+   * @param keptDescriptors further descriptors the command inherits, such as memory files
    */
   public static void exec(
       List<String> command,
       Map<String, byte[]> environment,
-      Map<String, byte[]> callerEnvironment) {
-    Program program = prepare(command, environment, callerEnvironment);
+      Map<String, byte[]> callerEnvironment,
+      Set<Integer> keptDescriptors) {
+    Program program = prepare(command, environment, callerEnvironment, keptDescriptors);
 
     System.out.flush();
     System.err.flush();
@@ -44,29 +49,24 @@ public final class Launcher {
    * exit code, or 128+N when signal N killed it. When that signal ends a process without a core
    * dump (HUP, INT, KILL, PIPE, ALRM, TERM), keyrun ends itself by the same signal instead, which
    * its parent reads as the same status. keyrun never kills the child on its own.
+   *
+   * <p>The supervision's cleanup runs on every way out once the child's output is written: after
+   * the child ended, and when it could not be started.
    */
   public static int supervise(
       List<String> command,
       Map<String, byte[]> environment,
-      Map<String, byte[]> callerEnvironment) {
-    Program program = prepare(command, environment, callerEnvironment);
-    // An ignored SIGCHLD (inherited from the caller) would make the kernel reap the child itself,
-    // and waitpid could then never return its status.
-    Posix.restoreDefaultChildSignal();
-
-    SignalForwarder forwarder = new SignalForwarder();
-    forwarder.arm();
-
-    int pid;
+      Map<String, byte[]> callerEnvironment,
+      Supervision supervision) {
+    int waitStatus;
     try {
-      pid = spawn(program);
-    } catch (Posix.LaunchFailure e) {
-      throw failure(command.get(0), e.errno(), program);
+      waitStatus =
+          supervision.terminal()
+              ? TerminalChild.run(command, environment, supervision)
+              : superviseChild(command, environment, callerEnvironment, supervision);
+    } finally {
+      supervision.cleanup().run();
     }
-    forwarder.attach(pid);
-
-    int waitStatus = Posix.waitFor(pid);
-    forwarder.detach();
     int signal = waitStatus & 0x7f;
     if (signal != 0 && Posix.terminatesWithoutCore(signal)) {
       Posix.dieBy(signal);
@@ -74,21 +74,84 @@ public final class Launcher {
     return Posix.exitStatus(waitStatus);
   }
 
-  private static int spawn(Program program) {
+  private static int superviseChild(
+      List<String> command,
+      Map<String, byte[]> environment,
+      Map<String, byte[]> callerEnvironment,
+      Supervision supervision) {
+    Program program =
+        prepare(command, environment, callerEnvironment, supervision.keptDescriptors());
+    // An ignored SIGCHLD (inherited from the caller) would make the kernel reap the child itself,
+    // and waitpid could then never return its status.
+    Posix.restoreDefaultChildSignal();
+
+    SignalForwarder forwarder = new SignalForwarder();
+    forwarder.arm();
+
+    List<OutputRelay> relays = relays(supervision);
+    int pid;
+    try (SpawnActions actions = new SpawnActions()) {
+      relays.forEach(relay -> relay.attachTo(actions));
+      pid = spawn(program, actions);
+    } catch (Posix.LaunchFailure e) {
+      relays.forEach(OutputRelay::abandon);
+      throw failure(command.get(0), e.errno(), program);
+    }
+    forwarder.attach(pid);
+    startAll(relays);
+
+    int waitStatus = Posix.waitFor(pid);
+    forwarder.detach();
+    awaitAll(relays);
+    return waitStatus;
+  }
+
+  private static List<OutputRelay> relays(Supervision supervision) {
+    List<OutputRelay> relays = new ArrayList<>(2);
+    if (supervision.stdout() != null) {
+      relays.add(OutputRelay.open(1, supervision.stdout()));
+    }
+    if (supervision.stderr() != null) {
+      relays.add(OutputRelay.open(2, supervision.stderr()));
+    }
+    return relays;
+  }
+
+  private static void startAll(List<OutputRelay> relays) {
+    for (OutputRelay relay : relays) {
+      try {
+        relay.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void awaitAll(List<OutputRelay> relays) {
     try {
-      return spawnOnce(program);
+      for (OutputRelay relay : relays) {
+        relay.awaitEnd();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int spawn(Program program, SpawnActions actions) {
+    try {
+      return spawnOnce(program, actions);
     } catch (Posix.LaunchFailure e) {
       if (e.errno() != Posix.ENOEXEC) {
         throw e;
       }
-      return spawnOnce(program.viaShell());
+      return spawnOnce(program.viaShell(), actions);
     }
   }
 
-  private static int spawnOnce(Program program) {
+  private static int spawnOnce(Program program, SpawnActions actions) {
     NativeArguments arguments = program.layout();
     try {
-      return Posix.spawn(arguments);
+      return Posix.spawn(arguments, actions);
     } finally {
       arguments.wipe();
     }
@@ -98,9 +161,10 @@ public final class Launcher {
   private static Program prepare(
       List<String> command,
       Map<String, byte[]> environment,
-      Map<String, byte[]> callerEnvironment) {
+      Map<String, byte[]> callerEnvironment,
+      Set<Integer> keptDescriptors) {
     Path located = CommandLocator.locate(command.get(0), environment);
-    Descriptors.closeJvmDescriptorsOnExec(callerEnvironment);
+    Descriptors.closeJvmDescriptorsOnExec(callerEnvironment, keptDescriptors);
     byte[] path = located.toString().getBytes(StandardCharsets.UTF_8);
     List<byte[]> argv = ProcessArguments.tail(command);
     return new Program(path, argv, entries(environment));

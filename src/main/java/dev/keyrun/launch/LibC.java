@@ -26,6 +26,16 @@ interface LibC extends Library {
       Pointer argv,
       Pointer envp);
 
+  int posix_spawn_file_actions_init(Pointer actions);
+
+  int posix_spawn_file_actions_destroy(Pointer actions);
+
+  int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
+
+  int pipe(int[] fds);
+
+  int close(int fd);
+
   int posix_spawnattr_init(Pointer attributes);
 
   int posix_spawnattr_destroy(Pointer attributes);

@@ -10,6 +10,7 @@ public final class Posix {
   static final int F_GETFD = 1;
   static final int F_SETFD = 2;
   static final int FD_CLOEXEC = 1;
+  static final int F_SETPIPE_SZ = 1031;
   static final int EINTR = 4;
   static final int ENOENT = 2;
   static final int ENOEXEC = 8;
@@ -106,7 +107,7 @@ public final class Posix {
    *
    * @throws LaunchFailure carrying the errno when the child could not be started
    */
-  static int spawn(NativeArguments command) {
+  static int spawn(NativeArguments command, SpawnActions actions) {
     Memory attributes = new Memory(OPAQUE_STRUCT_SIZE);
     attributes.clear();
     Memory emptyMask = new Memory(OPAQUE_STRUCT_SIZE);
@@ -118,7 +119,14 @@ public final class Posix {
 
       IntByReference pid = new IntByReference();
       int error =
-          libc().posix_spawn(pid, command.path(), null, attributes, command.argv(), command.envp());
+          libc()
+              .posix_spawn(
+                  pid,
+                  command.path(),
+                  actions.pointer(),
+                  attributes,
+                  command.argv(),
+                  command.envp());
       if (error != 0) {
         throw new LaunchFailure(error);
       }
@@ -126,6 +134,35 @@ public final class Posix {
     } finally {
       libc().posix_spawnattr_destroy(attributes);
     }
+  }
+
+  /**
+   * Creates a pipe whose two descriptors are close-on-exec, so that a child gets only the end that
+   * a spawn action places on one of its standard descriptors. Returns {read end, write end}.
+   */
+  static int[] pipe() {
+    int[] fds = new int[2];
+    if (libc().pipe(fds) != 0) {
+      throw new IllegalStateException("pipe failed: " + describeError(lastError()));
+    }
+    setCloseOnExec(fds[0]);
+    setCloseOnExec(fds[1]);
+    return fds;
+  }
+
+  /**
+   * Asks Linux to let the pipe hold {@code bytes} (F_SETPIPE_SZ), so that large output moves in
+   * fewer, larger reads. Elsewhere, or when the limit for unprivileged users is lower, the pipe
+   * keeps its size.
+   */
+  static void growPipe(int fd, int bytes) {
+    if (Platform.isLinux()) {
+      libc().fcntl(fd, F_SETPIPE_SZ, bytes);
+    }
+  }
+
+  static void close(int fd) {
+    libc().close(fd);
   }
 
   /** Waits for {@code pid} to end and returns its raw wait status. */

@@ -23,6 +23,7 @@ final class SignalForwarder {
 
   private final List<Integer> queued = new ArrayList<>();
   private int child;
+  private Runnable windowChange;
 
   /** Installs the handlers; from now on keyrun no longer exits on these signals. */
   void arm() {
@@ -35,6 +36,14 @@ final class SignalForwarder {
         // inherits the ignore.)
       }
     }
+  }
+
+  /**
+   * Runs {@code action} on every window-size change instead of forwarding SIGWINCH, for a child on
+   * a pseudo-terminal, whose size keyrun must set itself.
+   */
+  synchronized void onWindowChange(Runnable action) {
+    windowChange = action;
   }
 
   /** Sets the child that receives signals from now on, and sends it any queued ones. */
@@ -60,6 +69,10 @@ final class SignalForwarder {
     }
     if (child == 0) {
       queued.add(signal.getNumber());
+      return;
+    }
+    if (windowChange != null && "WINCH".equals(signal.getName())) {
+      windowChange.run();
       return;
     }
     if (SENT_BY_TERMINAL.contains(signal.getName()) && Posix.terminalSignalsReachChild(child)) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Resolves every reference the selected keys use and composes each key's final bytes. All or
@@ -22,13 +23,19 @@ import java.util.Map;
 final class Composer {
   private final Resolver resolver;
   private final StoreContext context;
+  private final List<byte[]> secrets = new ArrayList<>();
 
   Composer(Resolver resolver, StoreContext context) {
     this.resolver = resolver;
     this.context = context;
   }
 
-  Map<String, byte[]> compose(List<Declaration> declarations, Duration timeout) {
+  /**
+   * Resolves and composes every declaration. Keys for which {@code isVariable} is true must fit in
+   * an environment variable (no NUL byte, within Linux's size limit); files carry any bytes.
+   */
+  Map<String, byte[]> compose(
+      List<Declaration> declarations, Duration timeout, Predicate<String> isVariable) {
     List<Reference> references = new ArrayList<>();
     for (Declaration declaration : declarations) {
       for (Piece piece : declaration.value().pieces()) {
@@ -50,7 +57,7 @@ final class Composer {
         report.failed(declaration.key(), failed);
       } else {
         try {
-          values.put(declaration.key(), bytes(declaration, outcomes));
+          values.put(declaration.key(), bytes(declaration, outcomes, isVariable));
         } catch (KeyrunException e) {
           report.add(e);
         }
@@ -60,8 +67,21 @@ final class Composer {
     return values;
   }
 
-  private static byte[] bytes(Declaration declaration, Map<Reference, Outcome> outcomes) {
+  /** Returns the values the references resolved to, for masking. */
+  List<byte[]> secrets() {
+    return secrets;
+  }
+
+  private byte[] bytes(
+      Declaration declaration, Map<Reference, Outcome> outcomes, Predicate<String> isVariable) {
     byte[] value = compose(declaration, outcomes);
+    if (isVariable.test(declaration.key())) {
+      requireFitsVariable(declaration, value);
+    }
+    return value;
+  }
+
+  private static void requireFitsVariable(Declaration declaration, byte[] value) {
     for (byte b : value) {
       if (b == 0) {
         throw KeyrunException.failed(
@@ -70,11 +90,10 @@ final class Composer {
                 + declaration.origin()
                 + ") contains a NUL byte, which an environment"
                 + " variable cannot carry",
-            "remove the NUL byte, or store the value in a text form such as base64");
+            "deliver it as a file with --file " + declaration.key() + ", or remove the NUL byte");
       }
     }
     requireFitsOneVariable(declaration, value);
-    return value;
   }
 
   /**
@@ -96,11 +115,11 @@ final class Composer {
               + " bytes as its value (one environment variable, NAME=VALUE and a NUL, is limited to "
               + maxVariableBytes() / 1024
               + " KiB)",
-          "keep a value this large in a file and give the program the file's path");
+          "deliver it as a file with --file " + declaration.key());
     }
   }
 
-  private static byte[] compose(Declaration declaration, Map<Reference, Outcome> outcomes) {
+  private byte[] compose(Declaration declaration, Map<Reference, Outcome> outcomes) {
     ByteArrayOutputStream value = new ByteArrayOutputStream();
     for (Piece piece : declaration.value().pieces()) {
       if (!piece.reference()) {
@@ -108,7 +127,9 @@ final class Composer {
         continue;
       }
       Outcome outcome = outcomes.get(Reference.parse(piece.text()).orElseThrow());
-      value.writeBytes(((Outcome.Found) outcome).secret().bytes());
+      byte[] secret = ((Outcome.Found) outcome).secret().bytes();
+      secrets.add(secret);
+      value.writeBytes(secret);
     }
     return value.toByteArray();
   }

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param override declared keys replace inherited ones (false: inherited ones win)
  * @param timeout the time stores get to resolve every reference
  * @param supervise keep keyrun running as the child's parent instead of exec'ing it
+ * @param delivery which keys reach the command as files rather than environment variables
+ * @param mask whether secret values are masked in the command's output
  * @param command the command and its arguments
  */
 public record RunRequest(
@@ -25,6 +27,8 @@ public record RunRequest(
     boolean override,
     Duration timeout,
     boolean supervise,
+    Delivery delivery,
+    MaskMode mask,
     List<String> command) {
 
   public RunRequest {

@@ -5,6 +5,7 @@ import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.launch.Launcher;
+import dev.keyrun.launch.Supervision;
 import dev.keyrun.reference.Scheme;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,32 +42,56 @@ public final class RunService {
   public int run(RunRequest request) {
     Map<String, ExpandedValue> declared = EnvFiles.load(request.envFiles(), environment);
     List<Declaration> selected = Selection.select(declared, environment, request);
+    DeliveryPlan delivery = DeliveryPlan.of(selected, request.delivery());
     logSelection(selected);
-    warnAboutLikelyMistakes(request, selected);
+    warnAboutLikelyMistakes(request, selected, delivery);
 
     long started = System.nanoTime();
     StoreContext context =
         new StoreContext(environment, home, Instant.now().plus(request.timeout()));
+    Composer composer = new Composer(new Resolver(registry), context);
     Map<String, byte[]> values =
-        new Composer(new Resolver(registry), context).compose(selected, request.timeout());
+        composer.compose(selected, request.timeout(), delivery::isVariable);
     LOG.info(
         "resolved {} in {} ms",
         values.size() == 1 ? "1 key" : values.size() + " keys",
         (System.nanoTime() - started) / 1_000_000);
 
-    Map<String, byte[]> child = childEnvironment(selected, values, request);
-
-    if (request.supervise()) {
-      LOG.info("starting {} as a supervised child", request.command().get(0));
-      return Launcher.supervise(request.command(), child, environment);
+    OutputMasking masking = OutputMasking.decide(request.mask(), values, composer.secrets());
+    ChildFiles files = ChildFiles.write(delivery, values, environment);
+    try {
+      Map<String, byte[]> child = childEnvironment(selected, values, request, delivery);
+      child.putAll(files.variables());
+      return launch(request, child, masking, files);
+    } finally {
+      files.remove();
     }
-    LOG.info("replacing keyrun with {} (exec)", request.command().get(0));
-    Launcher.exec(request.command(), child, environment);
+  }
+
+  private int launch(
+      RunRequest request, Map<String, byte[]> child, OutputMasking masking, ChildFiles files) {
+    String program = request.command().get(0);
+    if (request.supervise() || masking.active() || files.needsSupervision()) {
+      LOG.info("starting {} as a supervised child", program);
+      Supervision supervision =
+          new Supervision(
+              masking.stdout(),
+              masking.stderr(),
+              masking.terminal(),
+              files.descriptors(),
+              files::remove);
+      return Launcher.supervise(request.command(), child, environment, supervision);
+    }
+    LOG.info("replacing keyrun with {} (exec)", program);
+    Launcher.exec(request.command(), child, environment, files.descriptors());
     throw new IllegalStateException("exec returned");
   }
 
   private Map<String, byte[]> childEnvironment(
-      List<Declaration> selected, Map<String, byte[]> values, RunRequest request) {
+      List<Declaration> selected,
+      Map<String, byte[]> values,
+      RunRequest request,
+      DeliveryPlan delivery) {
     Map<String, byte[]> child = CleanEnvironment.inherited(environment, request.cleanEnv());
     if (!request.only().isEmpty()) {
       // A launch narrowed by --only gets no other secret, not even as an unresolved reference.
@@ -75,6 +100,12 @@ public final class RunService {
 
     List<String> overridden = new ArrayList<>();
     for (Declaration declaration : selected) {
+      if (!delivery.isVariable(declaration.key())) {
+        // A key delivered only as a file must not reach the command through an inherited
+        // variable of the same name either.
+        child.remove(declaration.key());
+        continue;
+      }
       byte[] inherited = child.get(declaration.key());
       byte[] value = values.get(declaration.key());
       if (!declaration.inherited() && inherited != null && !Arrays.equals(inherited, value)) {
@@ -97,7 +128,8 @@ public final class RunService {
    * looks like a misspelt reference. The notice names the key and the scheme it probably meant,
    * never the value.
    */
-  private void warnAboutLikelyMistakes(RunRequest request, List<Declaration> selected) {
+  private void warnAboutLikelyMistakes(
+      RunRequest request, List<Declaration> selected, DeliveryPlan delivery) {
     if (selected.isEmpty() && request.envFiles().isEmpty()) {
       stderr.println(
           "keyrun: notice: no .env in "
@@ -106,7 +138,7 @@ public final class RunService {
               + request.command().get(0)
               + " runs without secrets");
     }
-    warnAboutCredentialsInEnvironment(selected);
+    warnAboutCredentialsInEnvironment(selected, delivery);
     for (Declaration declaration : selected) {
       ExpandedValue value = declaration.value();
       if (declaration.inherited() || !value.isPlain() || !value.plaintextInFile()) {
@@ -131,10 +163,12 @@ public final class RunService {
    * unit's credential directory were not: in {@code /proc/PID/environ}, crash dumps and every child
    * process.
    */
-  private void warnAboutCredentialsInEnvironment(List<Declaration> selected) {
+  private void warnAboutCredentialsInEnvironment(
+      List<Declaration> selected, DeliveryPlan delivery) {
     List<String> keys = new ArrayList<>();
     for (Declaration declaration : selected) {
-      if (!CredentialNames.in(declaration.value()).isEmpty()) {
+      if (!CredentialNames.in(declaration.value()).isEmpty()
+          && delivery.isVariable(declaration.key())) {
         keys.add(declaration.key());
       }
     }

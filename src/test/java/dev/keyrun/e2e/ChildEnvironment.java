@@ -8,7 +8,7 @@ import java.util.Map;
 final class ChildEnvironment {
   private ChildEnvironment() {}
 
-  static final String[] PRINT = {"--", "env", "-0"};
+  static final String[] PRINT = {"--no-mask", "--", "env", "-0"};
 
   static Map<String, String> parse(byte[] output) {
     Map<String, String> environment = new LinkedHashMap<>();

@@ -113,7 +113,7 @@ class EnvironmentOptionsTest {
     Keyrun.Result result =
         Keyrun.in(directory)
             .env("REGION", "inherited")
-            .args("--env-file", file.toString(), "--", "printenv", "REGION")
+            .args("--no-mask", "--env-file", file.toString(), "--", "printenv", "REGION")
             .run();
 
     assertEquals("from-file\n", result.stdout());
@@ -144,7 +144,8 @@ class EnvironmentOptionsTest {
     Keyrun.Result result =
         Keyrun.in(directory)
             .env("TOKEN", "dotenv:" + store + "#T")
-            .args("--no-override", "--env-file", file.toString(), "--", "printenv", "TOKEN")
+            .args("--no-mask", "--no-override", "--env-file", file.toString())
+            .args("--", "printenv", "TOKEN")
             .run();
 
     assertEquals("inherited-secret\n", result.stdout());

@@ -105,7 +105,9 @@ class FailureTest {
     Path file = TestFiles.writePrivate(directory.resolve("app.env"), "URL=https://example.com/x\n");
 
     Keyrun.Result result =
-        Keyrun.in(directory).args("--env-file", file.toString(), "--", "printenv", "URL").run();
+        Keyrun.in(directory)
+            .args("--no-mask", "--env-file", file.toString(), "--", "printenv", "URL")
+            .run();
 
     assertEquals("https://example.com/x\n", result.stdout());
   }

@@ -47,7 +47,7 @@ class KeychainRunTest {
   }
 
   private Keyrun.Result runPrinting(Keyrun keyrun, String key) throws Exception {
-    return keyrun.args("--env-file", envFile.toString(), "--", "printenv", key).run();
+    return keyrun.args("--no-mask", "--env-file", envFile.toString(), "--", "printenv", key).run();
   }
 
   private Keyrun.Result runTouching(Keyrun keyrun) throws Exception {

@@ -65,7 +65,10 @@ class KeyringLeakTest {
     try (CommandLineWatcher watcher = CommandLineWatcher.start(value)) {
       results.add(keyrun().input(value).args("set", "secret-service://" + service + "/a").run());
       results.add(keyrun().args("read", "secret-service://" + service + "/a").run());
-      results.add(keyrun().args("--env-file", envFile.toString(), "--", "printenv", "K").run());
+      results.add(
+          keyrun()
+              .args("--no-mask", "--env-file", envFile.toString(), "--", "printenv", "K")
+              .run());
       results.add(keyrun().args("delete", "keyring://" + service + "/a").run());
       watcher.stop();
 

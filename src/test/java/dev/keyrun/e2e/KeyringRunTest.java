@@ -91,7 +91,7 @@ class KeyringRunTest {
             directory.resolve("refs.env"), "K=keyring://" + service + "/a\n", "rw-r--r--");
 
     Keyrun.Result result =
-        keyrun().args("--env-file", envFile.toString(), "--", "printenv", "K").run();
+        keyrun().args("--no-mask", "--env-file", envFile.toString(), "--", "printenv", "K").run();
 
     assertEquals(0, result.status(), result.stderr());
     assertArrayEquals((TEXT + "\n").getBytes(UTF_8), result.stdoutBytes());

@@ -48,6 +48,11 @@ final class Keyrun {
     return this;
   }
 
+  /** Returns the environment keyrun starts with. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
   /** Returns the full command line: the launcher, then keyrun's arguments. */
   List<String> commandLine() {
     List<String> command = new ArrayList<>(launcher());

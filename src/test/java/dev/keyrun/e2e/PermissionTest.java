@@ -15,7 +15,7 @@ class PermissionTest {
 
   private Keyrun.Result run(Path envFile) throws Exception {
     return Keyrun.in(directory)
-        .args("--env-file", envFile.toString(), "--", "printenv", "API_KEY")
+        .args("--no-mask", "--env-file", envFile.toString(), "--", "printenv", "API_KEY")
         .run();
   }
 
@@ -80,7 +80,7 @@ class PermissionTest {
     Keyrun.Result result =
         Keyrun.in(directory)
             .env("KEYRUN_DOTENV_STORE", store.toString())
-            .args("--env-file", file.toString(), "--", "printenv", "API_KEY")
+            .args("--no-mask", "--env-file", file.toString(), "--", "printenv", "API_KEY")
             .run();
 
     assertEquals(125, result.status());
@@ -97,7 +97,7 @@ class PermissionTest {
     Keyrun.Result result =
         Keyrun.in(directory)
             .env("INHERITED_KEY", "from-env")
-            .args("--env-file", file.toString(), "--", "printenv", "API_KEY")
+            .args("--no-mask", "--env-file", file.toString(), "--", "printenv", "API_KEY")
             .run();
 
     assertEquals(0, result.status(), result.stderr());

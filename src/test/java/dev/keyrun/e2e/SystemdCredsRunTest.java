@@ -23,7 +23,7 @@ class SystemdCredsRunTest {
         Keyrun.in(directory)
             .env("CREDENTIALS_DIRECTORY", credentials.toString())
             .env("KEYRUN_CREDSTORE_PATH", directory.resolve("none").toString())
-            .args("--env-file", envFile.toString())
+            .args("--env-file", envFile.toString(), "--as-env", "API")
             .args(ChildEnvironment.PRINT)
             .run();
 
@@ -45,7 +45,8 @@ class SystemdCredsRunTest {
         Keyrun.in(directory)
             .env("CREDENTIALS_DIRECTORY", credentials.toString())
             .env("KEYRUN_CREDSTORE_PATH", directory.resolve("none").toString())
-            .args("--env-file", envFile.toString(), "--", "sh", "-c", "printf %s \"$BIN\"")
+            .args("--env-file", envFile.toString(), "--as-env", "BIN", "--no-mask")
+            .args("--", "sh", "-c", "printf %s \"$BIN\"")
             .run();
 
     assertEquals(0, result.status(), result.stderr());

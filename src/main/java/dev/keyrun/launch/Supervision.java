@@ -1,0 +1,32 @@
+package dev.keyrun.launch;
+
+import java.io.OutputStream;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What keyrun does around a supervised child besides forwarding signals.
+ *
+ * @param stdout a filter for the child's stdout, which then reaches keyrun's stdout through a pipe,
+ *     or null to let the child write to keyrun's stdout directly
+ * @param stderr the same for stderr
+ * @param terminal run the child on a pseudo-terminal whose output goes through the stdout filter
+ * @param keptDescriptors descriptors above 2 that the child inherits, such as memory files
+ * @param cleanup runs once the child has ended and its output is written, before keyrun exits
+ */
+public record Supervision(
+    UnaryOperator<OutputStream> stdout,
+    UnaryOperator<OutputStream> stderr,
+    boolean terminal,
+    Set<Integer> keptDescriptors,
+    Runnable cleanup) {
+
+  public Supervision {
+    keptDescriptors = Set.copyOf(keptDescriptors);
+  }
+
+  /** A child that writes to keyrun's own descriptors, with nothing to clean up. */
+  public static Supervision direct() {
+    return new Supervision(null, null, false, Set.of(), () -> {});
+  }
+}

@@ -1,0 +1,139 @@
+package dev.keyrun.run;
+
+import dev.keyrun.KeyrunException;
+import dev.keyrun.files.MemoryFiles;
+import dev.keyrun.files.SecretDirectory;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files that carry secrets to the command, and the variables that point at them: {@code
+ * NAME_FILE} for each key, the Docker secrets convention, and {@code CREDENTIALS_DIRECTORY}, the
+ * systemd one, when the files sit in a directory.
+ *
+ * <p>A directory must be removed when the command ends, so keyrun stays to supervise it. Memory
+ * files (Linux) vanish with the last process that holds them, so keyrun can exec; they have no
+ * directory.
+ */
+final class ChildFiles {
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
+  private static final String FILE_SUFFIX = "_FILE";
+  private static final String CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
+
+  private final Map<String, byte[]> variables;
+  private final SecretDirectory directory;
+  private final MemoryFiles memory;
+
+  private ChildFiles(Map<String, byte[]> variables, SecretDirectory directory, MemoryFiles memory) {
+    this.variables = variables;
+    this.directory = directory;
+    this.memory = memory;
+  }
+
+  static ChildFiles none() {
+    return new ChildFiles(Map.of(), null, null);
+  }
+
+  /** Writes the plan's file keys, checking first that no {@code NAME_FILE} is declared as well. */
+  static ChildFiles write(
+      DeliveryPlan plan, Map<String, byte[]> values, Map<String, byte[]> environment) {
+    if (plan.files().isEmpty()) {
+      return none();
+    }
+    requireFreeNames(plan, values);
+    if (plan.memoryFiles() && MemoryFiles.available()) {
+      return inMemory(plan, values);
+    }
+    if (plan.memoryFiles()) {
+      LOG.info("memory files need Linux's memfd_create; writing a private directory instead");
+    }
+    return inDirectory(plan, values, environment);
+  }
+
+  private static ChildFiles inMemory(DeliveryPlan plan, Map<String, byte[]> values) {
+    MemoryFiles memory = new MemoryFiles();
+    Map<String, byte[]> variables = new LinkedHashMap<>();
+    try {
+      for (String key : plan.files()) {
+        variables.put(key + FILE_SUFFIX, bytes(memory.create(key, values.get(key))));
+      }
+    } catch (RuntimeException e) {
+      memory.close();
+      throw e;
+    }
+    LOG.info("{} delivered as memory files", String.join(", ", plan.files()));
+    return new ChildFiles(variables, null, memory);
+  }
+
+  private static ChildFiles inDirectory(
+      DeliveryPlan plan, Map<String, byte[]> values, Map<String, byte[]> environment) {
+    SecretDirectory directory = SecretDirectory.create(environment);
+    // A TERM, INT or HUP before the command starts ends the JVM through its shutdown hooks.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(directory)));
+    Map<String, byte[]> variables = new LinkedHashMap<>();
+    try {
+      int swept = SecretDirectory.sweep(directory.path().getParent());
+      if (swept > 0) {
+        LOG.info("removed {} secret directories left by keyrun runs that were killed", swept);
+      }
+      variables.put(CREDENTIALS_DIRECTORY, bytes(directory.path().toString()));
+      for (String key : plan.files()) {
+        variables.put(key + FILE_SUFFIX, bytes(directory.write(key, values.get(key)).toString()));
+      }
+    } catch (RuntimeException e) {
+      directory.remove();
+      throw e;
+    }
+    LOG.info("{} delivered as files in {}", String.join(", ", plan.files()), directory.path());
+    return new ChildFiles(variables, directory, null);
+  }
+
+  /** Returns {@code NAME_FILE} for each file and, for a directory, CREDENTIALS_DIRECTORY. */
+  Map<String, byte[]> variables() {
+    return variables;
+  }
+
+  /** Returns the descriptors the command must inherit. */
+  Set<Integer> descriptors() {
+    return memory == null ? Set.of() : memory.descriptors();
+  }
+
+  /** Tells whether keyrun must stay until the command ends, to remove the directory. */
+  boolean needsSupervision() {
+    return directory != null;
+  }
+
+  /** Removes the directory; memory files need nothing. Safe to call more than once. */
+  void remove() {
+    if (directory != null) {
+      directory.remove();
+    }
+  }
+
+  private static void removeQuietly(SecretDirectory directory) {
+    try {
+      directory.remove();
+    } catch (RuntimeException e) {
+      // The JVM is ending; what could not be removed, the next run's sweep removes.
+    }
+  }
+
+  private static void requireFreeNames(DeliveryPlan plan, Map<String, byte[]> values) {
+    for (String key : plan.files()) {
+      if (values.containsKey(key + FILE_SUFFIX)) {
+        throw KeyrunException.failed(
+            key + FILE_SUFFIX,
+            "declared, and also the variable that names the file holding " + key,
+            "rename " + key + FILE_SUFFIX + ", or deliver " + key + " with --as-env");
+      }
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
