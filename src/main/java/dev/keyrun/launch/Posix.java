@@ -11,6 +11,7 @@ public final class Posix {
   static final int F_SETFD = 2;
   static final int FD_CLOEXEC = 1;
   static final int F_SETPIPE_SZ = 1031;
+  static final int F_GETPIPE_SZ = 1032;
   static final int EINTR = 4;
   static final int ENOENT = 2;
   static final int ENOEXEC = 8;
@@ -151,12 +152,16 @@ public final class Posix {
   }
 
   /**
-   * Asks Linux to let the pipe hold {@code bytes} (F_SETPIPE_SZ), so that large output moves in
-   * fewer, larger reads. Elsewhere, or when the limit for unprivileged users is lower, the pipe
-   * keeps its size.
+   * Asks Linux to let the pipe buffer {@code bytes} (F_SETPIPE_SZ), so that large output moves in
+   * fewer, larger reads. A larger pipe is left alone; so is any descriptor that is not a pipe, and
+   * any pipe when the limit for unprivileged users is lower.
    */
   static void growPipe(int fd, int bytes) {
-    if (Platform.isLinux()) {
+    if (!Platform.isLinux()) {
+      return;
+    }
+    int current = libc().fcntl(fd, F_GETPIPE_SZ, 0);
+    if (current > 0 && current < bytes) {
       libc().fcntl(fd, F_SETPIPE_SZ, bytes);
     }
   }
