@@ -244,15 +244,16 @@ final class CommandSpecs {
     spec.addOption(
         flag(
             MEMFD,
-            "Linux: make the files memory descriptors, named /proc/PID/fd/N, so keyrun replaces"
-                + " itself with the command and nothing is left to remove. No"
-                + " CREDENTIALS_DIRECTORY is set."));
+            "Linux, when keyrun can replace itself with the command (terminals or --no-mask):"
+                + " make the files memory descriptors, named /proc/PID/fd/N, so nothing is left to"
+                + " remove. No CREDENTIALS_DIRECTORY is set. Otherwise the files go to a private"
+                + " directory as usual."));
     spec.addOption(
         flag(
             MASK,
-            "Mask secret values in stdout and stderr even when they are terminals; a terminal"
-                + " stdout is kept through a pseudo-terminal. By default only streams that are not"
-                + " terminals are masked."));
+            "Mask secret values in stdout and stderr even when they are terminals. When stdin,"
+                + " stdout and stderr are all terminals, the command gets a pseudo-terminal. By"
+                + " default only streams that are not terminals are masked."));
     spec.addOption(flag(NO_MASK, "Do not mask secret values in the command's output."));
     spec.addPositional(
         PositionalParamSpec.builder()

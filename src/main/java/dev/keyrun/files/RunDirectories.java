@@ -2,6 +2,7 @@ package dev.keyrun.files;
 
 import dev.keyrun.launch.Posix;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -58,7 +59,11 @@ final class RunDirectories {
 
   private static boolean removeIfAbandoned(Path entry) {
     try {
-      return isAbandoned(entry) && delete(entry);
+      if (!isAbandoned(entry) || !delete(entry)) {
+        return false;
+      }
+      Files.deleteIfExists(commandRecord(entry));
+      return true;
     } catch (IOException e) {
       LOG.warn(
           "could not remove leftover secret files in {}: {}; delete the directory by hand",
@@ -88,7 +93,30 @@ final class RunDirectories {
     if (!attributes.isDirectory() || uid != Posix.effectiveUid()) {
       return false;
     }
-    return !owner.get().isRunning();
+    return !owner.get().isRunning() && !commandIsRunning(entry);
+  }
+
+  /** Returns the file next to a run directory that records the command reading its files. */
+  static Path commandRecord(Path directory) {
+    return directory.resolveSibling(directory.getFileName() + ".command");
+  }
+
+  /**
+   * Tells whether the command recorded for a run directory still runs: a command that outlived a
+   * killed keyrun may still read its files.
+   */
+  private static boolean commandIsRunning(Path directory) throws IOException {
+    Path record = commandRecord(directory);
+    if (!Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    String text;
+    try {
+      text = Files.readString(record);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    return RunOwner.fromRecord(text).map(RunOwner::isRunning).orElse(false);
   }
 
   /**
@@ -126,6 +154,14 @@ final class RunDirectories {
     }
 
     @Override
+    public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
+        throws IOException {
+      // The command may have made a subdirectory read-only; its entries cannot go otherwise.
+      makeOwnerWritable(directory);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
       Files.deleteIfExists(file);
       return FileVisitResult.CONTINUE;
@@ -134,6 +170,12 @@ final class RunDirectories {
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
       if (failure instanceof NoSuchFileException) {
+        return FileVisitResult.CONTINUE;
+      }
+      if (failure instanceof AccessDeniedException
+          && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        // A subdirectory without read permission could not be listed: open it up and retry.
+        delete(file);
         return FileVisitResult.CONTINUE;
       }
       throw failure;

@@ -25,6 +25,8 @@ final class RunOwner {
   private static final Pattern DIRECTORY_NAME =
       Pattern.compile("run-([1-9][0-9]{0,9})-([0-9]{1,18})-([0-9a-f]{16})");
 
+  private static final Pattern RECORD = Pattern.compile("([1-9][0-9]{0,9}) ([0-9]{1,18})");
+
   private static final Path PROC = Path.of("/proc");
 
   /** Index of the start time (field 22) among the fields after the command name (field 3 on). */
@@ -51,6 +53,30 @@ final class RunOwner {
     } catch (IllegalStateException e) {
       return new RunOwner(pid, 0);
     }
+  }
+
+  /** Returns the owner record of process {@code pid}, with its start time where known. */
+  static RunOwner of(long pid) {
+    try {
+      return new RunOwner(pid, startTime(pid).orElse(0));
+    } catch (IllegalStateException e) {
+      return new RunOwner(pid, 0);
+    }
+  }
+
+  /** Returns the text of a command record: the pid and the start time. */
+  String record() {
+    return pid + " " + startTime + "\n";
+  }
+
+  /** Parses the text of a command record, or returns empty when it is malformed. */
+  static Optional<RunOwner> fromRecord(String text) {
+    Matcher matcher = RECORD.matcher(text.strip());
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RunOwner(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))));
   }
 
   /** Parses a run directory name, or returns empty for any other name. */
@@ -98,7 +124,7 @@ final class RunOwner {
 
   /**
    * Returns the start time of process {@code pid} from {@code /proc/<pid>/stat}, or empty when the
-   * process does not exist or the system has no {@code /proc}.
+   * process does not exist, has ended (a zombie), or the system has no {@code /proc}.
    *
    * @throws IllegalStateException when the stat file exists but cannot be read or parsed
    */
@@ -119,6 +145,10 @@ final class RunOwner {
 
     // The command name in field 2 is in parentheses and may itself contain ")" and spaces.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split(" ");
+    if (fields[0].equals("Z") || fields[0].equals("X")) {
+      // A zombie has ended; only its parent has not collected its exit status yet.
+      return OptionalLong.empty();
+    }
     try {
       return OptionalLong.of(Long.parseLong(fields[START_TIME_INDEX]));
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {

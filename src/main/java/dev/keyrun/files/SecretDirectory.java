@@ -18,6 +18,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A private directory of secret files for one run of keyrun, on a memory file system so that no
@@ -29,6 +31,8 @@ import java.util.Set;
  * removes what it left.
  */
 public final class SecretDirectory {
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
+
   private static final Set<PosixFilePermission> CREATING =
       PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> READ_ONLY =
@@ -179,6 +183,7 @@ public final class SecretDirectory {
     }
     try {
       RunDirectories.delete(path);
+      Files.deleteIfExists(RunDirectories.commandRecord(path));
       removed = true;
     } catch (IOException e) {
       throw KeyrunException.failed(
@@ -198,6 +203,20 @@ public final class SecretDirectory {
    */
   public static int sweep(Path base) {
     return RunDirectories.sweep(base);
+  }
+
+  /**
+   * Records the process that reads the files, next to the directory, so that a sweep after keyrun
+   * was killed leaves the files alone while that process still runs. A failure to record only makes
+   * a later sweep less careful, so it is logged rather than thrown.
+   */
+  public synchronized void recordCommand(long pid) {
+    RunOwner command = RunOwner.of(pid);
+    try {
+      Files.writeString(RunDirectories.commandRecord(path), command.record());
+    } catch (IOException e) {
+      LOG.warn("could not record the command of {}: {}", path, Failures.reason(e));
+    }
   }
 
   /** Returns the run directory, an absolute path when the base is one. */

@@ -16,6 +16,8 @@ import java.util.Set;
  * starts the child with posix_spawn, forwards signals, waits, and exits with the child's status.
  */
 public final class Launcher {
+  private static SignalForwarder forwarder;
+
   private Launcher() {}
 
   /**
@@ -85,9 +87,7 @@ public final class Launcher {
     // and waitpid could then never return its status.
     Posix.restoreDefaultChildSignal();
 
-    SignalForwarder forwarder = new SignalForwarder();
-    forwarder.arm();
-
+    SignalForwarder forwarder = armedForwarder();
     List<OutputRelay> relays = relays(supervision);
     int pid;
     try (SpawnActions actions = new SpawnActions()) {
@@ -98,12 +98,31 @@ public final class Launcher {
       throw failure(command.get(0), e.errno(), program);
     }
     forwarder.attach(pid);
+    supervision.started().accept(pid);
     startAll(relays);
 
     int waitStatus = Posix.waitFor(pid);
     forwarder.detach();
-    awaitAll(relays);
-    return waitStatus;
+    awaitAll(relays, forwarder);
+    int ending = forwarder.endingSignal();
+    return ending != 0 ? ending : waitStatus;
+  }
+
+  /**
+   * Installs keyrun's signal handlers now, before it writes anything that must be cleaned up: a
+   * TERM, INT or HUP from then on waits for the child, which receives it once started, instead of
+   * ending keyrun in between.
+   */
+  public static void holdSignals() {
+    armedForwarder();
+  }
+
+  static synchronized SignalForwarder armedForwarder() {
+    if (forwarder == null) {
+      forwarder = new SignalForwarder();
+      forwarder.arm();
+    }
+    return forwarder;
   }
 
   private static List<OutputRelay> relays(Supervision supervision) {
@@ -127,10 +146,10 @@ public final class Launcher {
     }
   }
 
-  private static void awaitAll(List<OutputRelay> relays) {
+  private static void awaitAll(List<OutputRelay> relays, SignalForwarder forwarder) {
     try {
       for (OutputRelay relay : relays) {
-        relay.awaitEnd();
+        relay.awaitEnd(() -> forwarder.endingSignal() != 0);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.keyrun.launch;
 
+import dev.keyrun.mask.MaskingOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,17 +77,21 @@ final class OutputRelay {
   }
 
   /**
-   * Waits, after the child exited, until the pipe reaches end of file, or has stayed quiet for a
-   * moment while another process keeps it open. Then writes out what the filter held back.
+   * Waits, after the child exited, until the pipe reaches end of file. When another process keeps
+   * the pipe open, stops once it has stayed quiet for a moment since the exit, or at once when
+   * {@code interrupted} turns true (keyrun received a signal that should end it). Bytes that the
+   * filter still holds back at such a stop could be the start of a secret, so they are concealed.
    */
-  void awaitEnd() throws InterruptedException {
+  void awaitEnd(BooleanSupplier interrupted) throws InterruptedException {
+    long exited = System.nanoTime();
     while (true) {
       pump.join(20);
       if (!pump.isAlive()) {
         return;
       }
-      if (System.nanoTime() - waitingSince > QUIET_AFTER_EXIT_NANOS) {
-        stop();
+      long quietSince = Math.max(exited, waitingSince);
+      if (interrupted.getAsBoolean() || System.nanoTime() - quietSince > QUIET_AFTER_EXIT_NANOS) {
+        cutOff();
         return;
       }
     }
@@ -128,6 +134,24 @@ final class OutputRelay {
         // EPIPE or SIGPIPE too, and the held-back output is dropped.
         stopped = true;
         return false;
+      }
+    }
+  }
+
+  private void cutOff() {
+    synchronized (lock) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      try {
+        if (output instanceof MaskingOutputStream masking) {
+          masking.cutOff();
+        } else {
+          output.flush();
+        }
+      } catch (IOException e) {
+        // The reader of keyrun's stream has gone, so the held-back output has nowhere to go.
       }
     }
   }

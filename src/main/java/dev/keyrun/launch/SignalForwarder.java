@@ -20,10 +20,12 @@ final class SignalForwarder {
   private static final List<String> FORWARDED =
       List.of("TERM", "INT", "HUP", "USR1", "USR2", "WINCH");
   private static final List<String> SENT_BY_TERMINAL = List.of("INT", "WINCH");
+  private static final List<String> ENDING = List.of("TERM", "INT", "HUP");
 
   private final List<Integer> queued = new ArrayList<>();
   private int child;
   private Runnable windowChange;
+  private volatile int ending;
 
   /** Installs the handlers; from now on keyrun no longer exits on these signals. */
   void arm() {
@@ -63,8 +65,19 @@ final class SignalForwarder {
     child = -1;
   }
 
+  /**
+   * Returns a TERM, INT or HUP that arrived after the child was reaped, which keyrun should end by
+   * once it has finished its work, or 0.
+   */
+  int endingSignal() {
+    return ending;
+  }
+
   private synchronized void receive(Signal signal) {
     if (child < 0) {
+      if (ENDING.contains(signal.getName())) {
+        ending = signal.getNumber();
+      }
       return;
     }
     if (child == 0) {

@@ -2,6 +2,7 @@ package dev.keyrun.launch;
 
 import java.io.OutputStream;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,6 +13,7 @@ import java.util.function.UnaryOperator;
  * @param stderr the same for stderr
  * @param terminal run the child on a pseudo-terminal whose output goes through the stdout filter
  * @param keptDescriptors descriptors above 2 that the child inherits, such as memory files
+ * @param started receives the child's pid once it runs
  * @param cleanup runs once the child has ended and its output is written, before keyrun exits
  */
 public record Supervision(
@@ -19,6 +21,7 @@ public record Supervision(
     UnaryOperator<OutputStream> stderr,
     boolean terminal,
     Set<Integer> keptDescriptors,
+    IntConsumer started,
     Runnable cleanup) {
 
   public Supervision {
@@ -27,6 +30,6 @@ public record Supervision(
 
   /** A child that writes to keyrun's own descriptors, with nothing to clean up. */
   public static Supervision direct() {
-    return new Supervision(null, null, false, Set.of(), () -> {});
+    return new Supervision(null, null, false, Set.of(), pid -> {}, () -> {});
   }
 }

@@ -1,6 +1,5 @@
 package dev.keyrun.launch;
 
-import dev.keyrun.ExitCode;
 import dev.keyrun.terminal.PtyCommand;
 import dev.keyrun.terminal.PtySession;
 import java.io.FileDescriptor;
@@ -20,28 +19,26 @@ import java.util.Map;
 final class TerminalChild {
   private TerminalChild() {}
 
-  /**
-   * Runs {@code command} and returns a wait status built from the session's exit status: the child
-   * is taken as killed by signal N when that status is 128+N, which is all the session reports.
-   */
+  /** Runs {@code command} and returns a wait status that carries the session's exit status. */
   static int run(List<String> command, Map<String, byte[]> environment, Supervision supervision) {
-    Path program = CommandLocator.locate(command.get(0), environment);
+    Path program = CommandLocator.locate(command.get(0), environment).toAbsolutePath();
     PtyCommand pty = new PtyCommand(program, command.subList(1, command.size()), text(environment));
     OutputStream output = supervision.stdout().apply(new StandardStream(FileDescriptor.out));
 
-    SignalForwarder forwarder = new SignalForwarder();
-    forwarder.arm();
+    SignalForwarder forwarder = Launcher.armedForwarder();
     int status;
     try (PtySession session = PtySession.start(pty, output)) {
       forwarder.onWindowChange(session::resize);
       forwarder.attach(session.pid());
+      supervision.started().accept(session.pid());
       status = session.waitFor();
       forwarder.detach();
     }
     finish(output);
 
-    int signal = status - ExitCode.SIGNAL_OFFSET;
-    return signal > 0 && signal < 0x7f ? signal : (status & 0xff) << 8;
+    // The session reports a death by signal N as 128+N, which an exit with that code looks like
+    // too, so keyrun exits with the status rather than ending itself by a signal.
+    return (status & 0xff) << 8;
   }
 
   /** Writes out what the filter held back at the end of the output. */

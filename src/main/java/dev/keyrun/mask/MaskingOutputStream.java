@@ -117,6 +117,26 @@ public final class MaskingOutputStream extends OutputStream {
     sink.flush();
   }
 
+  /**
+   * Ends the stream when its input was cut short rather than ended: the held bytes could be the
+   * start of a secret whose rest never arrived, so they become one marker. Flushes the sink, and
+   * does nothing after the stream has ended.
+   */
+  public void cutOff() throws IOException {
+    if (finished) {
+      return;
+    }
+
+    if (heldLength > 0) {
+      sink.write(marker);
+    }
+    Arrays.fill(held, (byte) 0);
+    heldLength = 0;
+    intervals.clear();
+    finished = true;
+    sink.flush();
+  }
+
   /** Ends the stream as {@link #finish()} does, then closes the sink. */
   @Override
   public void close() throws IOException {

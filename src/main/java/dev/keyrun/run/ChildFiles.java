@@ -38,18 +38,30 @@ final class ChildFiles {
     return new ChildFiles(Map.of(), null, null);
   }
 
-  /** Writes the plan's file keys, checking first that no {@code NAME_FILE} is declared as well. */
+  /**
+   * Writes the plan's file keys, checking first that no {@code NAME_FILE} is declared as well.
+   * Memory files are used only when keyrun can exec ({@code supervised} is false): the command then
+   * owns the descriptors. A supervising keyrun writes a directory instead, whose files do not
+   * depend on keyrun's process and which it removes when the command ends.
+   */
   static ChildFiles write(
-      DeliveryPlan plan, Map<String, byte[]> values, Map<String, byte[]> environment) {
+      DeliveryPlan plan,
+      Map<String, byte[]> values,
+      Map<String, byte[]> environment,
+      boolean supervised) {
     if (plan.files().isEmpty()) {
       return none();
     }
     requireFreeNames(plan, values);
-    if (plan.memoryFiles() && MemoryFiles.available()) {
+    if (plan.memoryFiles() && !supervised && MemoryFiles.available()) {
       return inMemory(plan, values);
     }
     if (plan.memoryFiles()) {
-      LOG.info("memory files need Linux's memfd_create; writing a private directory instead");
+      LOG.info(
+          supervised
+              ? "keyrun stays as the command's parent, so the files go to a private directory"
+                  + " rather than memory files (--memfd needs --no-mask or terminals)"
+              : "memory files need Linux's memfd_create; writing a private directory instead");
     }
     return inDirectory(plan, values, environment);
   }
@@ -78,7 +90,9 @@ final class ChildFiles {
     try {
       int swept = SecretDirectory.sweep(directory.path().getParent());
       if (swept > 0) {
-        LOG.info("removed {} secret directories left by keyrun runs that were killed", swept);
+        LOG.info(
+            "removed {} left by keyrun runs that were killed",
+            swept == 1 ? "1 secret directory" : swept + " secret directories");
       }
       variables.put(CREDENTIALS_DIRECTORY, bytes(directory.path().toString()));
       for (String key : plan.files()) {
@@ -92,9 +106,27 @@ final class ChildFiles {
     return new ChildFiles(variables, directory, null);
   }
 
-  /** Returns {@code NAME_FILE} for each file and, for a directory, CREDENTIALS_DIRECTORY. */
-  Map<String, byte[]> variables() {
-    return variables;
+  /**
+   * Adds the variables to the command's environment. An inherited CREDENTIALS_DIRECTORY (keyrun
+   * runs inside a systemd unit) stays, because it may hold credentials keyrun does not deliver;
+   * NAME_FILE still names each of keyrun's files.
+   */
+  void addTo(Map<String, byte[]> child) {
+    variables.forEach(
+        (name, value) -> {
+          if (name.equals(CREDENTIALS_DIRECTORY) && child.containsKey(name)) {
+            LOG.info("CREDENTIALS_DIRECTORY is inherited and stays; NAME_FILE names each file");
+          } else {
+            child.put(name, value);
+          }
+        });
+  }
+
+  /** Records the command's pid with the directory, which a later sweep then leaves alone. */
+  void commandStarted(int pid) {
+    if (directory != null) {
+      directory.recordCommand(pid);
+    }
   }
 
   /** Returns the descriptors the command must inherit. */
@@ -128,7 +160,12 @@ final class ChildFiles {
         throw KeyrunException.failed(
             key + FILE_SUFFIX,
             "declared, and also the variable that names the file holding " + key,
-            "rename " + key + FILE_SUFFIX + ", or deliver " + key + " with --as-env");
+            "rename "
+                + key
+                + FILE_SUFFIX
+                + ", or deliver "
+                + key
+                + " as a variable only (without --file or --as-files)");
       }
     }
   }

@@ -60,7 +60,10 @@ final class OutputMasking {
       LOG.info("output not masked: no value is long enough to mask");
       return new OutputMasking(null, false, false, false);
     }
-    boolean terminal = mode == MaskMode.ON && stdoutTerminal;
+    // A pseudo-terminal carries stdin, stdout and stderr together, so it is used only when all
+    // three are keyrun's terminal: piped input or a redirected stderr must stay what it is.
+    boolean terminal =
+        mode == MaskMode.ON && stdoutTerminal && stderrTerminal && Posix.isTerminal(0);
     LOG.info(
         "masking {} ({} patterns); keyrun stays as the command's parent to do it",
         describe(maskStdout, maskStderr, terminal),
@@ -97,13 +100,12 @@ final class OutputMasking {
     if (!LOG.isInfoEnabled()) {
       return;
     }
+    List<String> masked = new ArrayList<>();
     List<String> unmasked = new ArrayList<>();
-    values.forEach(
-        (key, value) -> {
-          if (!Masks.isMaskable(value)) {
-            unmasked.add(key);
-          }
-        });
+    values.forEach((key, value) -> (Masks.isMaskable(value) ? masked : unmasked).add(key));
+    if (!masked.isEmpty()) {
+      LOG.info("masking the values of {}", String.join(", ", masked));
+    }
     if (!unmasked.isEmpty()) {
       LOG.info(
           "not masked, shorter than {} bytes: {}", Masks.MIN_LENGTH, String.join(", ", unmasked));

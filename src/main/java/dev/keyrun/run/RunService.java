@@ -1,5 +1,6 @@
 package dev.keyrun.run;
 
+import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
@@ -58,13 +59,30 @@ public final class RunService {
         (System.nanoTime() - started) / 1_000_000);
 
     OutputMasking masking = OutputMasking.decide(request.mask(), values, composer.secrets());
-    ChildFiles files = ChildFiles.write(delivery, values, environment);
+    boolean supervised = request.supervise() || masking.active();
+    if (supervised || !delivery.files().isEmpty()) {
+      Launcher.holdSignals();
+    }
+    ChildFiles files = ChildFiles.write(delivery, values, environment, supervised);
     try {
       Map<String, byte[]> child = childEnvironment(selected, values, request, delivery);
-      child.putAll(files.variables());
+      files.addTo(child);
       return launch(request, child, masking, files);
     } finally {
+      removeFiles(files);
+    }
+  }
+
+  /**
+   * Removes the secret files, reporting a failure on stderr rather than throwing, so that the
+   * command's exit status stays keyrun's.
+   */
+  private void removeFiles(ChildFiles files) {
+    try {
       files.remove();
+    } catch (KeyrunException e) {
+      stderr.println("keyrun: " + e.subject() + ": " + e.problem());
+      stderr.println("keyrun: hint: " + e.hint());
     }
   }
 
@@ -79,7 +97,8 @@ public final class RunService {
               masking.stderr(),
               masking.terminal(),
               files.descriptors(),
-              files::remove);
+              files::commandStarted,
+              () -> removeFiles(files));
       return Launcher.supervise(request.command(), child, environment, supervision);
     }
     LOG.info("replacing keyrun with {} (exec)", program);
@@ -172,7 +191,13 @@ public final class RunService {
         keys.add(declaration.key());
       }
     }
-    if (!keys.isEmpty()) {
+    if (keys.size() == 1) {
+      stderr.println(
+          "keyrun: notice: "
+              + keys.get(0)
+              + " (from systemd credentials) reaches the command as an environment variable,"
+              + " which exposes it in /proc/PID/environ and to every child process");
+    } else if (!keys.isEmpty()) {
       stderr.println(
           "keyrun: notice: "
               + String.join(", ", keys)

@@ -127,12 +127,46 @@ class FileDeliveryTest {
     process.toHandle().destroyForcibly();
     process.waitFor(20, TimeUnit.SECONDS);
     children.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle child : children) {
+      child.onExit().get(20, TimeUnit.SECONDS);
+    }
     assertTrue(Files.exists(files), "SIGKILL gave keyrun no chance to clean up");
 
     Keyrun.Result next = keyrun("--as-files", "--", "true").run();
 
     assertEquals(0, next.status(), next.stderr());
     assertFalse(Files.exists(files), "the next run left the killed run's directory");
+  }
+
+  @Test
+  void sweepSparesDirectoryOfOrphanedCommand() throws Exception {
+    Path recorded = directory.resolve("recorded");
+    Process process =
+        keyrun(
+                "--as-files",
+                "--",
+                "sh",
+                "-c",
+                "echo \"$CREDENTIALS_DIRECTORY\" > recorded.tmp; mv recorded.tmp recorded;"
+                    + " exec sleep 30")
+            .start();
+    Path files = awaitPath(recorded);
+    List<ProcessHandle> children = process.toHandle().children().toList();
+    process.toHandle().destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
+
+    Keyrun.Result whileCommandRuns = keyrun("--as-files", "--", "true").run();
+    boolean keptWhileRunning = Files.exists(files.resolve("KEY"));
+    children.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle child : children) {
+      child.onExit().get(20, TimeUnit.SECONDS);
+    }
+    Keyrun.Result afterCommandEnded = keyrun("--as-files", "--", "true").run();
+
+    assertEquals(0, whileCommandRuns.status(), whileCommandRuns.stderr());
+    assertTrue(keptWhileRunning, "the sweep removed files the orphaned command still reads");
+    assertEquals(0, afterCommandEnded.status(), afterCommandEnded.stderr());
+    assertFalse(Files.exists(files), "the directory outlived its command");
   }
 
   @Test

@@ -184,6 +184,58 @@ class MaskingTest {
   }
 
   @Test
+  void forcedMaskOnTerminalRunsRelativeProgramAndKeepsExitCode() throws Exception {
+    UnderTerminal.assumeScript();
+    Files.writeString(directory.resolve("app.sh"), "#!/bin/sh\nprintenv TEST_API_KEY\nexit 130\n");
+    directory.resolve("app.sh").toFile().setExecutable(true);
+
+    String output = UnderTerminal.output(directory, keyrun("--mask", "--", "./app.sh"));
+
+    assertTrue(output.contains(MARKER), output);
+    assertFalse(output.contains(API_KEY), output);
+    assertTrue(output.contains("status=130"), output);
+  }
+
+  @Test
+  void heldPrefixIsConcealedWhenBackgroundWriterKeepsPipeOpen() throws Exception {
+    Keyrun.Result result =
+        keyrun(
+                "--",
+                "sh",
+                "-c",
+                "(printf 'key=sk-test-4f9a'; sleep 2; printf '1c2e7b\\n') >&1 & exit 0")
+            .run();
+
+    assertFalse(result.stdout().contains("sk-test"), result.stdout());
+    assertTrue(result.stdout().startsWith("key=" + MARKER), result.stdout());
+  }
+
+  @Test
+  void termWhileBackgroundWriterRunsEndsKeyrun() throws Exception {
+    Process process =
+        new ShellRun(directory)
+            .startInNewSession(
+                keyrun(
+                        "--",
+                        "sh",
+                        "-c",
+                        "(while :; do echo tick; sleep 0.1; done) & sleep 0.3; exit 0")
+                    .commandLine());
+    try {
+      InputStream stdout = process.getInputStream();
+      readUntil(stdout, "tick");
+      Thread.sleep(800);
+
+      process.toHandle().destroy();
+
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "keyrun ignored SIGTERM");
+      assertEquals(143, process.exitValue());
+    } finally {
+      new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).start().waitFor();
+    }
+  }
+
+  @Test
   void maskAndNoMaskTogetherAreRejected() throws Exception {
     Keyrun.Result result = keyrun("--mask", "--no-mask", "--", "true").run();
 

@@ -70,6 +70,30 @@ class MasksTest {
     assertEquals("port 8080 debug true key " + MARKER + "\n", output);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "p%40ss%20w/rd%3A%C3%A9%22x%281%29",
+        "p%40ss%20w%2Frd%3A%C3%A9%22x(1)",
+        "p%40ss%20w%2Frd%3A%C3%A9%22x%281%29"
+      })
+  void urlEncodingVariantsMasked(String encoded) throws IOException {
+    Masks masks = masks("p@ss w/rd:é\"x(1)");
+
+    assertEquals("url=" + MARKER + "\n", mask(masks, "url=" + encoded + "\n"));
+  }
+
+  @Test
+  void cutOffConcealsHeldPrefix() throws IOException {
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    MaskingOutputStream stream = masks("sk-live-1234567890").wrap(sink);
+
+    stream.write("key=sk-live-1234".getBytes(UTF_8));
+    stream.cutOff();
+
+    assertEquals("key=" + MARKER, sink.toString(UTF_8));
+  }
+
   @Test
   void noValuesGiveEmptyMasks() {
     Masks masks = Masks.of(List.of());
