@@ -138,32 +138,30 @@ final class OutputRelay {
     }
   }
 
-  private void cutOff() {
-    synchronized (lock) {
-      if (stopped) {
-        return;
-      }
-      stopped = true;
-      try {
-        if (output instanceof MaskingOutputStream masking) {
-          masking.cutOff();
-        } else {
-          output.flush();
-        }
-      } catch (IOException e) {
-        // The reader of keyrun's stream has gone, so the held-back output has nowhere to go.
-      }
-    }
+  /** Ends the output as the end of the pipe does: what the filter held back is written. */
+  private void stop() {
+    end(false);
   }
 
-  private void stop() {
+  /** Ends the output before the end of the pipe: what the filter held back is concealed. */
+  private void cutOff() {
+    end(true);
+  }
+
+  private void end(boolean early) {
     synchronized (lock) {
       if (stopped) {
         return;
       }
       stopped = true;
       try {
-        output.close();
+        if (early && output instanceof MaskingOutputStream masking) {
+          masking.cutOff();
+        } else if (early) {
+          output.flush();
+        } else {
+          output.close();
+        }
       } catch (IOException e) {
         // The reader of keyrun's stream has gone, so the held-back output has nowhere to go.
       }

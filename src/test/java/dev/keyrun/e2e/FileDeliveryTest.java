@@ -89,17 +89,8 @@ class FileDeliveryTest {
 
   @Test
   void directoryIsRemovedWhenKeyrunGetsTerm() throws Exception {
-    Path recorded = directory.resolve("recorded");
-    Process process =
-        keyrun(
-                "--as-files",
-                "--",
-                "sh",
-                "-c",
-                "echo \"$CREDENTIALS_DIRECTORY\" > recorded.tmp; mv recorded.tmp recorded;"
-                    + " exec sleep 30")
-            .start();
-    Path files = awaitPath(recorded);
+    Process process = startSleeper();
+    Path files = awaitPath(directory.resolve("recorded"));
     assertTrue(Files.exists(files));
 
     process.toHandle().destroy();
@@ -111,25 +102,13 @@ class FileDeliveryTest {
 
   @Test
   void nextRunSweepsDirectoryOfKilledKeyrun() throws Exception {
-    Path recorded = directory.resolve("recorded");
-    Process process =
-        keyrun(
-                "--as-files",
-                "--",
-                "sh",
-                "-c",
-                "echo \"$CREDENTIALS_DIRECTORY\" > recorded.tmp; mv recorded.tmp recorded;"
-                    + " exec sleep 30")
-            .start();
-    Path files = awaitPath(recorded);
+    Process process = startSleeper();
+    Path files = awaitPath(directory.resolve("recorded"));
     List<ProcessHandle> children = process.toHandle().children().toList();
 
     process.toHandle().destroyForcibly();
     process.waitFor(20, TimeUnit.SECONDS);
-    children.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle child : children) {
-      child.onExit().get(20, TimeUnit.SECONDS);
-    }
+    killAndAwait(children);
     assertTrue(Files.exists(files), "SIGKILL gave keyrun no chance to clean up");
 
     Keyrun.Result next = keyrun("--as-files", "--", "true").run();
@@ -140,27 +119,15 @@ class FileDeliveryTest {
 
   @Test
   void sweepSparesDirectoryOfOrphanedCommand() throws Exception {
-    Path recorded = directory.resolve("recorded");
-    Process process =
-        keyrun(
-                "--as-files",
-                "--",
-                "sh",
-                "-c",
-                "echo \"$CREDENTIALS_DIRECTORY\" > recorded.tmp; mv recorded.tmp recorded;"
-                    + " exec sleep 30")
-            .start();
-    Path files = awaitPath(recorded);
+    Process process = startSleeper();
+    Path files = awaitPath(directory.resolve("recorded"));
     List<ProcessHandle> children = process.toHandle().children().toList();
     process.toHandle().destroyForcibly();
     process.waitFor(20, TimeUnit.SECONDS);
 
     Keyrun.Result whileCommandRuns = keyrun("--as-files", "--", "true").run();
     boolean keptWhileRunning = Files.exists(files.resolve("KEY"));
-    children.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle child : children) {
-      child.onExit().get(20, TimeUnit.SECONDS);
-    }
+    killAndAwait(children);
     Keyrun.Result afterCommandEnded = keyrun("--as-files", "--", "true").run();
 
     assertEquals(0, whileCommandRuns.status(), whileCommandRuns.stderr());
@@ -258,6 +225,25 @@ class FileDeliveryTest {
         keyrun("--file", "BIG", "--no-mask", "--", "sh", "-c", "cmp \"$BIG_FILE\" large.bin").run();
 
     assertEquals(0, result.status(), result.stderr());
+  }
+
+  /** Starts keyrun with a command that records its secret directory, then sleeps. */
+  private Process startSleeper() throws Exception {
+    return keyrun(
+            "--as-files",
+            "--",
+            "sh",
+            "-c",
+            "echo \"$CREDENTIALS_DIRECTORY\" > recorded.tmp; mv recorded.tmp recorded;"
+                + " exec sleep 30")
+        .start();
+  }
+
+  private static void killAndAwait(List<ProcessHandle> processes) throws Exception {
+    processes.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle process : processes) {
+      process.onExit().get(20, TimeUnit.SECONDS);
+    }
   }
 
   private static Path awaitPath(Path recorded) throws Exception {
