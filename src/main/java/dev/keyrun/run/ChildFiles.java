@@ -84,7 +84,8 @@ final class ChildFiles {
   private static ChildFiles inDirectory(
       DeliveryPlan plan, Map<String, byte[]> values, Map<String, byte[]> environment) {
     SecretDirectory directory = SecretDirectory.create(environment);
-    // A TERM, INT or HUP before the command starts ends the JVM through its shutdown hooks.
+    // A JVM that ends in another way than through the launcher (an unexpected error, a signal
+    // keyrun does not handle) still removes the files through this hook.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(directory)));
     Map<String, byte[]> variables = new LinkedHashMap<>();
     try {
