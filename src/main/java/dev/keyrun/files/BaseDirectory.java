@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory that contains keyrun's run directories: {@code $XDG_RUNTIME_DIR/keyrun} or {@code
@@ -28,6 +30,8 @@ import java.util.Set;
  * directory or a symbolic link there first.
  */
 final class BaseDirectory {
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
+
   static final Path SHARED_MEMORY = Path.of("/dev/shm");
 
   static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
@@ -62,6 +66,9 @@ final class BaseDirectory {
 
     String type = fileSystemType(sharedMemory);
     if (isMemory(type)) {
+      if (!checked.isEmpty()) {
+        LOG.info("secret files go to {}: {}", sharedMemory, String.join(", and ", checked));
+      }
       return sharedMemory.resolve("keyrun-" + Posix.effectiveUid());
     }
     checked.add(sharedMemory + " " + describe(type));
