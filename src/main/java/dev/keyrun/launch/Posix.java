@@ -69,6 +69,14 @@ public final class Posix {
     return libc().getpagesize();
   }
 
+  /**
+   * Tells whether keyrun runs in the foreground process group of the terminal on stdin: a
+   * background job that changes the terminal's settings is stopped by SIGTTOU.
+   */
+  public static boolean isTerminalForeground() {
+    return libc().isatty(0) == 1 && libc().tcgetpgrp(0) == libc().getpgrp();
+  }
+
   /** Tells whether descriptor {@code fd} is a terminal. */
   public static boolean isTerminal(int fd) {
     return libc().isatty(fd) == 1;

@@ -61,9 +61,14 @@ final class OutputMasking {
       return new OutputMasking(null, false, false, false);
     }
     // A pseudo-terminal carries stdin, stdout and stderr together, so it is used only when all
-    // three are keyrun's terminal: piped input or a redirected stderr must stay what it is.
+    // three are keyrun's terminal: piped input or a redirected stderr must stay what it is. A
+    // background job would be stopped when it puts the terminal into raw mode.
     boolean terminal =
-        mode == MaskMode.ON && stdoutTerminal && stderrTerminal && Posix.isTerminal(0);
+        mode == MaskMode.ON
+            && stdoutTerminal
+            && stderrTerminal
+            && Posix.isTerminal(0)
+            && Posix.isTerminalForeground();
     LOG.info(
         "masking {} ({} patterns); keyrun stays as the command's parent to do it",
         describe(maskStdout, maskStderr, terminal),

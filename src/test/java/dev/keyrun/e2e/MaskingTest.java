@@ -197,6 +197,30 @@ class MaskingTest {
   }
 
   @Test
+  void forcedMaskWithPipedInputUsesPipes() throws Exception {
+    UnderTerminal.assumeScript();
+    Files.writeString(
+        directory.resolve("app.sh"),
+        "#!/bin/sh\n[ -t 0 ] || echo stdin-is-pipe\n[ -t 1 ] || echo stdout-is-pipe\n"
+            + "wc -c\nprintenv TEST_API_KEY\n");
+    directory.resolve("app.sh").toFile().setExecutable(true);
+    Keyrun keyrun = keyrun("--mask", "--", "./app.sh");
+    StringBuilder command = new StringBuilder("head -c 10000 /dev/zero | ");
+    for (String word : keyrun.commandLine()) {
+      command.append('\'').append(word.replace("'", "'\\''")).append("' ");
+    }
+
+    String output =
+        UnderTerminal.output(directory, keyrun("--no-mask", "--", "sh", "-c", command.toString()));
+
+    assertTrue(output.contains("stdin-is-pipe"), output);
+    assertTrue(output.contains("stdout-is-pipe"), output);
+    assertTrue(output.contains("10000"), output);
+    assertTrue(output.contains(MARKER), output);
+    assertFalse(output.contains(API_KEY), output);
+  }
+
+  @Test
   void heldPrefixIsConcealedWhenBackgroundWriterKeepsPipeOpen() throws Exception {
     Keyrun.Result result =
         keyrun(
