@@ -26,9 +26,10 @@ import java.util.Set;
  * <p>NOTE: the directory is not synced after the rename, so after a power failure the file may
  * still hold its old content, though never a partial one.
  */
-final class PrivateFileWriter {
+public final class PrivateFileWriter {
 
-  static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+  public static final Set<PosixFilePermission> FILE_MODE =
+      PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> DIRECTORY_MODE =
       PosixFilePermissions.fromString("rwx------");
 
@@ -39,7 +40,7 @@ final class PrivateFileWriter {
    *
    * @param permissions the file's mode, which must grant nothing to group or others
    */
-  static void write(Path file, byte[] content, Set<PosixFilePermission> permissions)
+  public static void write(Path file, byte[] content, Set<PosixFilePermission> permissions)
       throws IOException {
     if (!DIRECTORY_MODE.containsAll(permissions)) {
       throw new IllegalArgumentException("permissions must grant nothing to group or others");

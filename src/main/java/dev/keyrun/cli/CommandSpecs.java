@@ -31,6 +31,10 @@ final class CommandSpecs {
   static final String OUTPUT = "--output";
   static final String UNIT_NAME = "--name";
   static final String KEYRUN_PATH = "--keyrun";
+  static final String IN_FILE = "--in-file";
+  static final String OUT_FILE = "--out-file";
+  static final String LITERAL_NAMES = "--literal-names";
+  static final String FORMAT = "--format";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -49,6 +53,8 @@ final class CommandSpecs {
         .customSynopsis(
             "keyrun [run] [OPTIONS] [--] COMMAND [ARGS...]",
             "       keyrun read [-n] [--timeout=SECONDS] REFERENCE",
+            "       keyrun inject [-i TEMPLATE] [-o FILE] [--literal-names] [--timeout=SECONDS]",
+            "       keyrun export [--env-file=FILE]... [--only=NAME,...] [--format=FORMAT]",
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
@@ -59,6 +65,8 @@ final class CommandSpecs {
         .description("Run COMMAND with the secrets its env files and environment refer to.");
     keyrun.addSubcommand("run", run);
     keyrun.addSubcommand("read", read());
+    keyrun.addSubcommand("inject", inject());
+    keyrun.addSubcommand("export", export());
     keyrun.addSubcommand("set", set());
     keyrun.addSubcommand("delete", delete());
     keyrun.addSubcommand("systemd", systemd());
@@ -192,6 +200,66 @@ final class CommandSpecs {
     read.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
     read.addPositional(reference("A reference such as dotenv:API_KEY."));
     return read;
+  }
+
+  private static CommandSpec inject() {
+    CommandSpec inject = command("inject");
+    inject
+        .usageMessage()
+        .description(
+            "Copy a template, replacing each {{ REFERENCE }} with the value it resolves to,"
+                + " inserted as is. op inject templates work unchanged. If any reference fails,"
+                + " nothing is written.");
+    inject.addOption(
+        OptionSpec.builder("-i", IN_FILE)
+            .paramLabel("TEMPLATE")
+            .type(String.class)
+            .description("Read the template from TEMPLATE (default, or -: stdin).")
+            .build());
+    inject.addOption(
+        OptionSpec.builder("-o", OUT_FILE)
+            .paramLabel("FILE")
+            .type(Path.class)
+            .description("Write to FILE, replaced in one step with mode 600, instead of stdout.")
+            .build());
+    inject.addOption(
+        flag(
+            LITERAL_NAMES,
+            "Keep {{ NAME }} with a bare name as it is, for templates of another language;"
+                + " by default it is an error, as it is often a reference missing its scheme."));
+    inject.addOption(timeout("Give the stores at most SECONDS to respond (default: 30)."));
+    return inject;
+  }
+
+  private static CommandSpec export() {
+    CommandSpec export = command("export");
+    export
+        .usageMessage()
+        .description(
+            "Print the keys a run would pass, with their values, for eval \"$(keyrun export)\"."
+                + " This prints secrets: keyrun warns on stderr when stdout is a terminal or the"
+                + " caller looks like an AI assistant's shell.");
+    export.addOption(
+        OptionSpec.builder("-e", ENV_FILE)
+            .paramLabel("FILE")
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .description(
+                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones;"
+                    + " default: ./.env if it exists).")
+            .build());
+    export.addOption(keys(ONLY, "Print only these declared keys (comma-separated)."));
+    export.addOption(
+        OptionSpec.builder(FORMAT)
+            .paramLabel("FORMAT")
+            .type(String.class)
+            .description(
+                "sh (default: export KEY='value'), fish (set -gx KEY 'value'), dotenv (keyrun's"
+                    + " .env dialect) or json (one object).")
+            .build());
+    export.addOption(
+        timeout("Give the stores at most SECONDS to resolve every reference (default: 30)."));
+    return export;
   }
 
   private static CommandSpec withRunOptions(CommandSpec spec) {

@@ -44,7 +44,9 @@ final class HelpText {
     "  keyrun --as-files -- ./server",
     "  keyrun --env-file prod.env --only DATABASE_URL -- ./migrate",
     "  keyrun set keyring://openai/default",
-    "  keyrun read dotenv:OPENAI_API_KEY"
+    "  keyrun read dotenv:OPENAI_API_KEY",
+    "  keyrun inject -i config.tpl -o config.yaml",
+    "  eval \"$(keyrun export --only DATABASE_URL)\""
   };
 
   private HelpText() {}

@@ -68,6 +68,10 @@ public final class Main {
     switch (name) {
       case "read":
         return ReadCommand.read(subcommand, stdout);
+      case "inject":
+        return new InjectCommand(stdout).inject(subcommand, System.in);
+      case "export":
+        return new ExportCommand(stdout, stderr).export(subcommand);
       case "set":
         return new WriteCommands(stderr).set(subcommand, System.in);
       case "delete":

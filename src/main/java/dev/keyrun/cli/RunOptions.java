@@ -53,7 +53,7 @@ final class RunOptions {
         parsed.hasMatchedOption(CommandSpecs.MEMFD));
   }
 
-  private static List<String> keys(ParseResult parsed, String option) {
+  static List<String> keys(ParseResult parsed, String option) {
     List<String> keys = parsed.matchedOptionValue(option, List.of());
     if (keys.contains("")) {
       throw KeyrunException.failed(

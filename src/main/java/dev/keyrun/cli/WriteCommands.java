@@ -123,7 +123,7 @@ final class WriteCommands {
     return examples;
   }
 
-  private static Duration timeout(ParseResult parsed) {
+  static Duration timeout(ParseResult parsed) {
     int seconds =
         parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
     if (seconds <= 0) {

@@ -1,0 +1,54 @@
+package dev.keyrun.run;
+
+import dev.keyrun.backend.BackendRegistry;
+import dev.keyrun.backend.Resolver;
+import dev.keyrun.backend.StoreContext;
+import dev.keyrun.dotenv.ExpandedValue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves the keys a run would give its command, with the same env files, selection and
+ * composition, for commands that print them instead of starting a command ({@code keyrun export}).
+ * Every value must fit in an environment variable, as it would for a run.
+ */
+public final class DeclaredValues {
+  private DeclaredValues() {}
+
+  /**
+   * Returns each selected key with its resolved value, in declaration order. All or nothing: when
+   * any reference fails, a {@link dev.keyrun.KeyrunException} reports every failing key.
+   *
+   * @param envFiles the env files, in order
+   * @param only the keys to resolve, or an empty set for all declared keys
+   */
+  public static Map<String, byte[]> resolve(
+      BackendRegistry registry,
+      Map<String, byte[]> environment,
+      Path home,
+      List<Path> envFiles,
+      Set<String> only,
+      Duration timeout) {
+    RunRequest request =
+        new RunRequest(
+            envFiles,
+            only,
+            false,
+            true,
+            timeout,
+            false,
+            Delivery.environment(),
+            MaskMode.OFF,
+            List.of());
+    Map<String, ExpandedValue> declared = EnvFiles.load(envFiles, environment);
+    List<Declaration> selected = Selection.select(declared, environment, request);
+
+    StoreContext context = new StoreContext(environment, home, Instant.now().plus(timeout));
+    Composer composer = new Composer(new Resolver(registry), context);
+    return composer.compose(selected, timeout, key -> true);
+  }
+}
