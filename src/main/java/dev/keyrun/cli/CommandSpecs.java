@@ -214,7 +214,8 @@ final class CommandSpecs {
         OptionSpec.builder("-i", IN_FILE)
             .paramLabel("TEMPLATE")
             .type(String.class)
-            .description("Read the template from TEMPLATE (default, or -: stdin).")
+            .description(
+                "Read the template from TEMPLATE. Without -i, or with -i -, stdin is read.")
             .build());
     inject.addOption(
         OptionSpec.builder("-o", OUT_FILE)
@@ -225,8 +226,8 @@ final class CommandSpecs {
     inject.addOption(
         flag(
             LITERAL_NAMES,
-            "Keep {{ NAME }} with a bare name as it is, for templates of another language;"
-                + " by default it is an error, as it is often a reference missing its scheme."));
+            "Keep {{ NAME }} with a bare name as it is, for templates of another language. By"
+                + " default it is an error, as it is often a reference missing its scheme."));
     inject.addOption(timeout("Give the stores at most SECONDS to respond (default: 30)."));
     return inject;
   }
