@@ -58,7 +58,8 @@ final class CommandSpecs {
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
-            "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]");
+            "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
+            "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
@@ -70,6 +71,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("set", set());
     keyrun.addSubcommand("delete", delete());
     keyrun.addSubcommand("systemd", systemd());
+    keyrun.addSubcommand("completion", completion());
     return keyrun;
   }
 
@@ -111,6 +113,27 @@ final class CommandSpecs {
     systemd.addSubcommand("encrypt", encrypt);
     systemd.addSubcommand("unit", unit());
     return systemd;
+  }
+
+  private static CommandSpec completion() {
+    CommandSpec completion = command("completion");
+    completion
+        .usageMessage()
+        .description(
+            "Print a completion script for SHELL to stdout. bash: source it, or install it as"
+                + " bash-completion/completions/keyrun. zsh: put it in a directory of $fpath as"
+                + " _keyrun before compinit runs, or source it. fish: install it as"
+                + " vendor_completions.d/keyrun.fish, or pipe it to source.");
+    completion.addPositional(
+        PositionalParamSpec.builder()
+            .paramLabel("SHELL")
+            .completionCandidates(List.of("bash", "zsh", "fish"))
+            .arity("1")
+            .required(true)
+            .type(String.class)
+            .description("bash, zsh or fish.")
+            .build());
+    return completion;
   }
 
   private static CommandSpec set() {
