@@ -4,6 +4,8 @@
 #   lib/keyrun/   the jar, the AOT cache (JDK 25+) or AppCDS archive (JDK 17-24), JNA's native
 #                 library and pty4j's (in pty4j-HASH/), each named after the jar's SHA-256 so
 #                 that a rebuilt jar never meets a cache made for an older one
+#   share/        the man page keyrun.1 and the bash, zsh and fish completion scripts, generated
+#                 from the installed jar so that they list the options it accepts
 #
 # Usage: scripts/install.sh [--no-build]
 #   --no-build        install target/keyrun.jar as it is instead of running Maven first
@@ -484,6 +486,27 @@ chmod 600 "$work_dir/check.env"
   fail_with_log "$work_dir/check.err" "the installed launcher $launcher failed; its stderr:"
 [ "$(cat "$work_dir/check.out")" = ok ] && [ "$(wc -c <"$work_dir/check.out")" -eq 2 ] ||
   fail_with_log "$work_dir/check.out" "the installed launcher wrote more than the command's 'ok' on stdout:"
+
+# --- man page and completion scripts -----------------------------------------------------------
+
+# Writes the output of the command "$@" to DEST through a temporary file, so that a failed run
+# leaves no empty or partial file behind.
+install_generated() {
+  local dest=$1
+  shift
+  mkdir -p "$(dirname "$dest")"
+  "$@" </dev/null >"$dest.tmp" 2>"$work_dir/generate.err" ||
+    fail_with_log "$work_dir/generate.err" "generating $dest failed; its stderr:"
+  [ -s "$dest.tmp" ] || fail_with_log "$work_dir/generate.err" "generating $dest wrote nothing; its stderr:"
+  chmod 644 "$dest.tmp"
+  mv -f "$dest.tmp" "$dest"
+}
+
+share_dir="$prefix/share"
+install_generated "$share_dir/man/man1/keyrun.1" "$java" -cp "$installed_jar" dev.keyrun.cli.ManPage
+install_generated "$share_dir/bash-completion/completions/keyrun" "$launcher" completion bash
+install_generated "$share_dir/zsh/site-functions/_keyrun" "$launcher" completion zsh
+install_generated "$share_dir/fish/vendor_completions.d/keyrun.fish" "$launcher" completion fish
 
 # git does not keep file modes, and keyrun reads a plaintext store only at mode 600, so the
 # example's demo store gets its mode here.

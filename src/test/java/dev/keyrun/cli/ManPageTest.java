@@ -1,0 +1,67 @@
+package dev.keyrun.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.OptionSpec;
+
+class ManPageTest {
+
+  @Test
+  void escapeBackslash() {
+    assertEquals("a\\eb", ManPage.escape("a\\b"));
+  }
+
+  @Test
+  void escapeLeadingDotAndQuote() {
+    assertEquals("\\&.env is read", ManPage.escape(".env is read"));
+    assertEquals("\\&'quoted' word", ManPage.escape("'quoted' word"));
+    assertEquals("read .env", ManPage.escape("read .env"));
+  }
+
+  @Test
+  void escapeHyphensOfOptionsOnly() {
+    assertEquals("use \\-\\-as\\-files \\-\\- cmd", ManPage.escape("use --as-files -- cmd"));
+    assertEquals("comma-separated (\\-\\-only)", ManPage.escape("comma-separated (--only)"));
+  }
+
+  @Test
+  void optionTagNamesAndValue() {
+    OptionSpec option =
+        OptionSpec.builder("-e", "--env-file").paramLabel("FILE").type(String.class).build();
+
+    assertEquals("\\fB\\-e\\fR, \\fB\\-\\-env\\-file\\fR=\\fIFILE\\fR", ManPage.optionTag(option));
+  }
+
+  @Test
+  void pageHasEverySection() {
+    String page = ManPage.page(CommandSpecs.keyrun());
+
+    for (String section :
+        List.of(
+            ".SH NAME\nkeyrun \\- run a command with its secrets injected\n",
+            ".SH SYNOPSIS\n",
+            ".SH DESCRIPTION\n",
+            ".SH OPTIONS\n",
+            ".SH \"KEYRUN READ\"\n",
+            ".SH \"KEYRUN SYSTEMD ENCRYPT\"\n",
+            ".SH \"KEYRUN COMPLETION\"\n",
+            ".SH \"REFERENCES\"\n",
+            ".SH \"EXIT STATUS\"\n",
+            ".SH \"EXAMPLES\"\n")) {
+      assertTrue(page.contains(section), "missing " + section);
+    }
+  }
+
+  @Test
+  void pageLinesNotRequests() {
+    for (String line : ManPage.page(CommandSpecs.keyrun()).split("\n")) {
+      boolean request = line.startsWith(".") || line.startsWith("'");
+      if (request) {
+        assertTrue(line.matches("\\.(TH|SH|PP|TP|nf|fi)\\b.*"), "unexpected request: " + line);
+      }
+    }
+  }
+}
