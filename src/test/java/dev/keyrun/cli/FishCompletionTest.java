@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 class FishCompletionTest {
 
-  /** A tool with one flag, one option with a value and a subcommand with a nested one. */
+  /** Builds a tool with one flag, one option with a value and a subcommand with a nested one. */
   private static CommandSpec smallSpec() {
     CommandSpec tool = CommandSpec.create().name("tool");
     tool.addOption(
