@@ -8,10 +8,8 @@ import dev.keyrun.dotenv.DotenvParser;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.DotenvValueEncoder;
 import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.text.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -144,19 +142,14 @@ final class DotenvStoreFile {
         "a .env file contains only text, so encode binary values first, for example in base64";
     byte[] bytes = value.bytes();
     try {
-      String text =
-          UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      String text = StrictUtf8.decode(bytes).orElse(null);
+      if (text == null) {
+        throw new StoreException(failure + "is not valid UTF-8", hint);
+      }
       if (text.indexOf('\0') >= 0) {
         throw new StoreException(failure + "contains a NUL byte", hint);
       }
       return text;
-    } catch (CharacterCodingException e) {
-      throw new StoreException(failure + "is not valid UTF-8", hint, e);
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }

@@ -68,7 +68,10 @@ final class RunOptions {
     if (mask && noMask) {
       throw KeyrunException.failed("--mask and --no-mask", "given together", "choose one of them");
     }
-    return mask ? MaskMode.ON : noMask ? MaskMode.OFF : MaskMode.AUTO;
+    if (mask) {
+      return MaskMode.ON;
+    }
+    return noMask ? MaskMode.OFF : MaskMode.AUTO;
   }
 
   /** Returns the env files of {@code parsed}: those given, else ./.env when it exists. */

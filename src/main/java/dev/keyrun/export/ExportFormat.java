@@ -2,10 +2,8 @@ package dev.keyrun.export;
 
 import dev.keyrun.KeyrunException;
 import dev.keyrun.dotenv.DotenvValueEncoder;
+import dev.keyrun.text.StrictUtf8;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -92,19 +90,13 @@ public enum ExportFormat {
 
   /** Decodes a value strictly, because replacing a byte that is not UTF-8 would change it. */
   private String decode(String key, byte[] value) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(value))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw KeyrunException.failed(
-          key,
-          "the value is not valid UTF-8, which " + displayName() + " cannot carry",
-          "use --format sh or --format fish, which pass any bytes");
-    }
+    return StrictUtf8.decode(value)
+        .orElseThrow(
+            () ->
+                KeyrunException.failed(
+                    key,
+                    "the value is not valid UTF-8, which " + displayName() + " cannot carry",
+                    "use --format sh or --format fish, which pass any bytes"));
   }
 
   private String displayName() {

@@ -161,8 +161,8 @@ public final class Posix {
 
   /**
    * Asks Linux to let the pipe buffer {@code bytes} (F_SETPIPE_SZ), so that large output moves in
-   * fewer, larger reads. A larger pipe is left alone; so is any descriptor that is not a pipe, and
-   * any pipe when the limit for unprivileged users is lower.
+   * fewer, larger reads. A pipe that is already larger keeps its size. Nothing changes for a
+   * descriptor that is not a pipe, or when the limit for unprivileged users is lower.
    */
   static void growPipe(int fd, int bytes) {
     if (!Platform.isLinux()) {

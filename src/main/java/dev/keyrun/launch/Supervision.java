@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
- * What keyrun does around a supervised child besides forwarding signals.
+ * The work keyrun does around a supervised child besides forwarding signals.
  *
  * @param stdout a filter for the child's stdout, which then reaches keyrun's stdout through a pipe,
  *     or null to let the child write to keyrun's stdout directly
@@ -28,7 +28,7 @@ public record Supervision(
     keptDescriptors = Set.copyOf(keptDescriptors);
   }
 
-  /** A child that writes to keyrun's own descriptors, with nothing to clean up. */
+  /** Returns a supervision whose child writes to keyrun's own descriptors, with no clean-up. */
   public static Supervision direct() {
     return new Supervision(null, null, false, Set.of(), pid -> {}, () -> {});
   }

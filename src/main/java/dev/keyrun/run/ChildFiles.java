@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * systemd one, when the files sit in a directory.
  *
  * <p>A directory must be removed when the command ends, so keyrun stays to supervise it. Memory
- * files (Linux) vanish with the last process that holds them, so keyrun can exec; they have no
+ * files (Linux) vanish with the last process that has them open, so keyrun can exec; they have no
  * directory.
  */
 final class ChildFiles {

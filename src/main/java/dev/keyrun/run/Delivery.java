@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * How the user asked for keys to reach the command: as environment variables (the default), or as
+ * The requested way for keys to reach the command: as environment variables (the default), or as
  * files in a private directory or in memory.
  *
  * @param allFiles every key as a file ({@code --as-files})
@@ -22,7 +22,7 @@ public record Delivery(
     environmentKeys = Collections.unmodifiableSet(new LinkedHashSet<>(environmentKeys));
   }
 
-  /** Every key as an environment variable, apart from the stores whose default is a file. */
+  /** Returns the default: environment variables, except for stores whose default is a file. */
   public static Delivery environment() {
     return new Delivery(false, Set.of(), Set.of(), false);
   }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Decides, for each selected key, whether it reaches the command as a file, as an environment
- * variable, or both. A key is a file when {@code --as-files} or {@code --file} asks for it, or when
+ * variable, or both. A key is a file when {@code --as-files} or {@code --file} requests it, or when
  * its value comes from systemd credentials, which are meant to be read from files, unless {@code
  * --as-env} names it. A key that is not a file is an environment variable; {@code --as-env} adds
  * the variable to a file.

@@ -8,11 +8,8 @@ import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
+import dev.keyrun.text.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -102,19 +99,15 @@ final class EnvFiles {
    * would silently change a password.
    */
   private static String decodeInherited(String name, byte[] value) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(value))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw KeyrunException.failed(
-          "${" + name + "}",
-          "the inherited variable " + name + " holds bytes that are not UTF-8",
-          "write env://" + name + " as the whole value instead, which passes the bytes unchanged");
-    }
+    return StrictUtf8.decode(value)
+        .orElseThrow(
+            () ->
+                KeyrunException.failed(
+                    "${" + name + "}",
+                    "the inherited variable " + name + " holds bytes that are not UTF-8",
+                    "write env://"
+                        + name
+                        + " as the whole value instead, which passes the bytes unchanged"));
   }
 
   /**

@@ -65,7 +65,7 @@ class MaskingTest {
   }
 
   @Test
-  void secretSplitAcrossWritesNeverShowsAndPrefixArrivesAtOnce() throws Exception {
+  void splitSecretMaskedPrefixNotDelayed() throws Exception {
     Path go = directory.resolve("go");
     Process process =
         keyrun(
@@ -118,7 +118,7 @@ class MaskingTest {
   }
 
   @Test
-  void shortValuesAreNotMaskedAndVerboseSaysSo() throws Exception {
+  void shortValuesNotMaskedVerboseNamesThem() throws Exception {
     Keyrun.Result result = keyrun("--verbose", "--", "printenv", "SHORT").run();
 
     assertEquals("abc\n", result.stdout());
@@ -184,7 +184,7 @@ class MaskingTest {
   }
 
   @Test
-  void forcedMaskOnTerminalRunsRelativeProgramAndKeepsExitCode() throws Exception {
+  void terminalMaskRelativeProgramExitCode() throws Exception {
     UnderTerminal.assumeScript();
     Files.writeString(directory.resolve("app.sh"), "#!/bin/sh\nprintenv TEST_API_KEY\nexit 130\n");
     directory.resolve("app.sh").toFile().setExecutable(true);
@@ -221,7 +221,7 @@ class MaskingTest {
   }
 
   @Test
-  void heldPrefixIsConcealedWhenBackgroundWriterKeepsPipeOpen() throws Exception {
+  void backgroundWriterHeldPrefixConcealed() throws Exception {
     Keyrun.Result result =
         keyrun(
                 "--",
