@@ -178,7 +178,7 @@ class PtySessionTest {
     session.close();
 
     child.onExit().get(10, TimeUnit.SECONDS);
-    assertFalse(child.isAlive());
+    assertEquals(129, session.waitFor());
   }
 
   @Test
