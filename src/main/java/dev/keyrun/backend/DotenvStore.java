@@ -20,11 +20,11 @@ import java.util.Optional;
  * {@code dotenv:KEY} and {@code dotenv:/path/to/file#KEY}: a plaintext store file in keyrun's .env
  * dialect, which must be private to the user (see {@link PrivateFile}).
  *
- * <p>The default file is {@code $KEYRUN_DOTENV_STORE}, else {@code
- * $XDG_CONFIG_HOME/keyrun/secrets.env}, else {@code ~/.config/keyrun/secrets.env}. Each file is
- * read once per run however many keys come from it. Values in the store are final: {@code ${NAME}}
- * may refer to earlier lines of the same store but never to the environment, and a value that looks
- * like a reference is not resolved again.
+ * <p>The default file is the one {@code $KEYRUN_DOTENV_STORE} or {@code dotenv.store} in the user's
+ * config file names, else {@code $XDG_CONFIG_HOME/keyrun/secrets.env}, else {@code
+ * ~/.config/keyrun/secrets.env}. Each file is read once per run however many keys come from it.
+ * Values in the store are final: {@code ${NAME}} may refer to earlier lines of the same store but
+ * never to the environment, and a value that looks like a reference is not resolved again.
  *
  * <p>{@code keyrun set} and {@code keyrun delete} edit the file in place and keep every line they
  * do not change (see {@link DotenvStoreFile}). The {@link WriteOptions} have no effect on a file.
@@ -91,15 +91,23 @@ public final class DotenvStore implements WritableBackend {
 
   /** Returns the store file this backend reads by default in {@code context}. */
   public static Path defaultFile(StoreContext context) {
-    String configured = context.environmentText("KEYRUN_DOTENV_STORE");
-    if (configured != null && !configured.isEmpty()) {
-      return Path.of(configured);
-    }
-    String configHome = context.environmentText("XDG_CONFIG_HOME");
-    if (configHome != null && configHome.startsWith("/")) {
-      return Path.of(configHome, "keyrun", "secrets.env");
-    }
-    return context.home().resolve(".config/keyrun/secrets.env");
+    return context
+        .settings()
+        .dotenvStore()
+        .map(StoreSettings.Configured::value)
+        .orElseGet(() -> standardFile(context.environment(), context.home()));
+  }
+
+  /**
+   * Returns the store file used when no setting names one: {@code
+   * $XDG_CONFIG_HOME/keyrun/secrets.env} when XDG_CONFIG_HOME is absolute, else {@code
+   * ~/.config/keyrun/secrets.env}.
+   */
+  public static Path standardFile(Map<String, byte[]> environment, Path home) {
+    return StoreSettings.variable(environment, "XDG_CONFIG_HOME")
+        .filter(configHome -> configHome.startsWith("/"))
+        .map(configHome -> Path.of(configHome, "keyrun", "secrets.env"))
+        .orElseGet(() -> home.resolve(".config/keyrun/secrets.env"));
   }
 
   private static Location locate(Reference reference, StoreContext context) {
@@ -130,7 +138,8 @@ public final class DotenvStore implements WritableBackend {
     } catch (NoSuchFileException e) {
       throw new StoreException(
           file + " does not exist",
-          "keyrun set dotenv:KEY creates it with mode 600; or fix the reference or KEYRUN_DOTENV_STORE",
+          "keyrun set dotenv:KEY creates it with mode 600; or fix the reference, KEYRUN_DOTENV_STORE"
+              + " or dotenv.store in config.toml",
           e);
     } catch (IOException e) {
       throw readFailure(file, e);

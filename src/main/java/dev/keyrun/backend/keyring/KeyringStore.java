@@ -5,6 +5,7 @@ import dev.keyrun.backend.ServiceAccount;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreInfo;
+import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.backend.WritableBackend;
 import dev.keyrun.backend.WriteOptions;
 import dev.keyrun.backend.keychain.KeychainStore;
@@ -18,12 +19,18 @@ import java.util.Optional;
 
 /**
  * {@code keyring://SERVICE[/ACCOUNT]}: the keyring of this machine, so one env file serves a Mac
- * and a Linux desktop. It is the macOS Keychain on macOS and the Secret Service elsewhere; {@code
- * KEYRUN_KEYRING=keychain} or {@code secret-service} chooses explicitly.
+ * and a Linux desktop. It is the macOS Keychain on macOS and the Secret Service elsewhere; the
+ * setting {@code keychain} or {@code secret-service} ({@code KEYRUN_KEYRING}, or {@code keyring} in
+ * the user's config file) chooses explicitly.
  */
 public final class KeyringStore implements WritableBackend {
   private static final String EXAMPLE = "keyring://openai/default";
-  private static final String SETTING = "KEYRUN_KEYRING";
+
+  /** The setting's values, in the user's config file and in KEYRUN_KEYRING. */
+  public static final String KEYCHAIN = "keychain";
+
+  public static final String SECRET_SERVICE = "secret-service";
+
   private static final StoreInfo INFO =
       info(
           "keyring",
@@ -85,20 +92,27 @@ public final class KeyringStore implements WritableBackend {
 
   /** Returns the store that backs {@code keyring://} in {@code context}. */
   WritableBackend chosen(StoreContext context) throws StoreException {
-    String setting = context.environmentText(SETTING);
-    if (setting == null || setting.isEmpty()) {
+    Optional<StoreSettings.Configured<String>> setting = context.settings().keyring();
+    if (setting.isEmpty()) {
       return onMac ? Delegates.KEYCHAIN : Delegates.SECRET_SERVICE;
     }
-    switch (setting) {
-      case "keychain":
+    String name = setting.get().value();
+    switch (name) {
+      case KEYCHAIN:
         return Delegates.KEYCHAIN;
-      case "secret-service":
+      case SECRET_SERVICE:
         return Delegates.SECRET_SERVICE;
       default:
         throw new StoreException(
-            SETTING + " is \"" + setting + "\", but must be keychain or secret-service",
+            setting.get().origin() + " is \"" + name + "\", but must be keychain or secret-service",
             "unset it to use the keyring of this system");
     }
+  }
+
+  /** Returns the name of the store that backs {@code keyring://} when no setting chooses one. */
+  public static String systemDefault() {
+    boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
+    return mac ? KEYCHAIN : SECRET_SERVICE;
   }
 
   /** The two stores, created on first use, since most runs reference no keyring at all. */

@@ -9,6 +9,7 @@ import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreInfo;
+import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -31,7 +32,6 @@ import java.util.Optional;
 public final class OpStore implements Backend {
   private static final String DEFAULT_TOOL = "op";
   private static final String TOKEN = "OP_SERVICE_ACCOUNT_TOKEN";
-  private static final String TOKEN_REFERENCE = "KEYRUN_OP_TOKEN_REF";
 
   /** A service account answers without a prompt, so a hang means a problem, not a person. */
   private static final Duration SERVICE_ACCOUNT_TIMEOUT = Duration.ofSeconds(15);
@@ -113,19 +113,22 @@ public final class OpStore implements Backend {
    */
   private static Map<String, byte[]> environment(StoreContext context) throws StoreException {
     Map<String, byte[]> environment = new HashMap<>(context.environment());
-    String tokenReference = context.environmentText(TOKEN_REFERENCE);
-    if (hasToken(environment) || tokenReference == null || tokenReference.isEmpty()) {
+    Optional<StoreSettings.Configured<String>> tokenReference =
+        context.settings().opTokenReference();
+    if (hasToken(environment) || tokenReference.isEmpty()) {
       return environment;
     }
-    environment.put(TOKEN, token(tokenReference, context));
+    environment.put(TOKEN, token(tokenReference.get(), context));
     return environment;
   }
 
-  private static byte[] token(String text, StoreContext context) throws StoreException {
+  private static byte[] token(StoreSettings.Configured<String> setting, StoreContext context)
+      throws StoreException {
+    String text = setting.value();
     Optional<Reference> reference = Reference.parse(text);
     if (reference.isEmpty() || reference.get().scheme() == Scheme.OP) {
       throw new StoreException(
-          TOKEN_REFERENCE + " must be a reference to another store",
+          setting.origin() + " must be a reference to another store",
           "such as keyring://op/service-account or dotenv:OP_SERVICE_ACCOUNT_TOKEN");
     }
     Duration remaining = Duration.between(Instant.now(), context.deadline());

@@ -7,6 +7,7 @@ import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreInfo;
+import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -26,13 +27,19 @@ import java.util.Optional;
 /**
  * {@code systemd-creds://NAME}: a systemd credential, read from {@code $CREDENTIALS_DIRECTORY/NAME}
  * (set inside a unit with {@code LoadCredential=} or {@code LoadCredentialEncrypted=}), else from
- * the credential stores of {@code KEYRUN_CREDSTORE_PATH}. A directory whose name ends in {@code
- * .encrypted} contains encrypted credentials, which {@code systemd-creds decrypt} opens. Bytes are
- * kept exactly as stored.
+ * the credential stores that {@code KEYRUN_CREDSTORE_PATH} or {@code credstore.path} in the user's
+ * config file lists. A directory whose name ends in {@code .encrypted} contains encrypted
+ * credentials, which {@code systemd-creds decrypt} opens. Bytes are kept exactly as stored.
  */
 public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
-  static final String DEFAULT_CREDSTORE_PATH =
-      "/run/credstore:/etc/credstore:/run/credstore.encrypted:/etc/credstore.encrypted";
+  /** The credential stores searched when no setting lists others, in systemd's order. */
+  public static final List<String> DEFAULT_CREDSTORES =
+      List.of(
+          "/run/credstore",
+          "/etc/credstore",
+          "/run/credstore.encrypted",
+          "/etc/credstore.encrypted");
+
   private static final String DEFAULT_TOOL = "/usr/bin/systemd-creds";
   private static final String SYNTAX =
       "systemd-creds://NAME, NAME without '/', ':' or control characters, at most 255 bytes";
@@ -108,13 +115,16 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
   }
 
   private static List<Path> credstores(StoreContext context) throws StoreException {
-    String configured = context.environmentText("KEYRUN_CREDSTORE_PATH");
-    String path = configured == null || configured.isEmpty() ? DEFAULT_CREDSTORE_PATH : configured;
+    Optional<StoreSettings.Configured<List<String>>> configured =
+        context.settings().credstorePath();
+    List<String> entries =
+        configured.map(StoreSettings.Configured::value).orElse(DEFAULT_CREDSTORES);
+    String origin = configured.map(StoreSettings.Configured::origin).orElse("");
     List<Path> stores = new ArrayList<>();
-    for (String entry : path.split(":")) {
+    for (String entry : entries) {
       if (!entry.startsWith("/")) {
         throw new StoreException(
-            "KEYRUN_CREDSTORE_PATH contains a relative directory",
+            origin + " contains a relative directory",
             "list absolute directories separated by ':'");
       }
       stores.add(Path.of(entry));
