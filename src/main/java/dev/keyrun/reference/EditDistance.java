@@ -1,11 +1,11 @@
 package dev.keyrun.reference;
 
 /** The Levenshtein distance between two short strings, for suggesting a misspelt scheme. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
   /** Returns the number of single-character insertions, deletions and substitutions from a to b. */
-  static int between(String a, String b) {
+  public static int between(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
