@@ -35,9 +35,10 @@ final class ExportCommand {
             services.registry(),
             services.environment(),
             services.home(),
+            services.config().storeSettings(),
             envFiles,
             new LinkedHashSet<>(RunOptions.keys(parsed, CommandSpecs.ONLY)),
-            WriteCommands.timeout(parsed));
+            services.timeout(parsed));
 
     if (values.isEmpty() && envFiles.isEmpty()) {
       stderr.println(

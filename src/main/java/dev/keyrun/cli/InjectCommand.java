@@ -42,7 +42,7 @@ final class InjectCommand {
   int inject(ParseResult parsed, InputStream stdin) throws IOException {
     String input = parsed.matchedOptionValue(CommandSpecs.IN_FILE, STDIN);
     Path output = parsed.matchedOptionValue(CommandSpecs.OUT_FILE, null);
-    Duration timeout = WriteCommands.timeout(parsed);
+    Duration timeout = services.timeout(parsed);
     if (output != null) {
       requireWritableTarget(output);
     }

@@ -3,6 +3,7 @@ package dev.keyrun.cli;
 import dev.keyrun.ExitCode;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.launch.Posix;
+import dev.keyrun.run.RunRequest;
 import dev.keyrun.run.RunService;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -80,15 +81,23 @@ public final class Main {
         return systemd(subcommand, stderr);
       case "completion":
         return CompletionCommand.print(subcommand, stdout);
+      case "config":
+        return new ConfigCommand(stdout).show(subcommand);
       default:
         break;
     }
 
     ParseResult run = subcommand == null ? parsed : subcommand;
     Services services = new Services();
+    RunRequest request = RunOptions.toRequest(run, services.config());
     RunService service =
-        new RunService(services.registry(), services.environment(), services.home(), stderr);
-    return service.run(RunOptions.toRequest(run));
+        new RunService(
+            services.registry(),
+            services.environment(),
+            services.home(),
+            services.config().storeSettings(),
+            stderr);
+    return service.run(request);
   }
 
   private static int systemd(ParseResult systemd, PrintStream stderr) throws Exception {

@@ -18,13 +18,7 @@ final class ReadCommand {
     Services services = new Services();
     String hint = "use a reference such as " + services.registry().examples();
     Reference reference = Reference.require(parsed.matchedPositionalValue(0, ""), hint);
-    int timeoutSeconds =
-        parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
-    if (timeoutSeconds <= 0) {
-      throw KeyrunException.failed(
-          "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
-    }
-    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    Duration timeout = services.timeout(parsed);
 
     Outcome outcome =
         new Resolver(services.registry())

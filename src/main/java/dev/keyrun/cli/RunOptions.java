@@ -1,6 +1,7 @@
 package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.config.UserConfig;
 import dev.keyrun.run.Delivery;
 import dev.keyrun.run.MaskMode;
 import dev.keyrun.run.RunRequest;
@@ -18,30 +19,24 @@ final class RunOptions {
 
   private RunOptions() {}
 
-  static RunRequest toRequest(ParseResult parsed) {
+  static RunRequest toRequest(ParseResult parsed, UserConfig config) {
     List<String> command = parsed.matchedPositionalValue(0, List.of());
     if (command.isEmpty()) {
       throw KeyrunException.failed(
           "COMMAND", "missing", "put the command after --, as in: keyrun -- python3 app.py");
     }
 
-    int timeoutSeconds =
-        parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
-    if (timeoutSeconds <= 0) {
-      throw KeyrunException.failed(
-          "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
-    }
-
+    Duration timeout = timeout(parsed, config);
     List<String> only = keys(parsed, CommandSpecs.ONLY);
     return new RunRequest(
         envFiles(parsed),
         new LinkedHashSet<>(only),
         parsed.hasMatchedOption(CommandSpecs.CLEAN_ENV),
         !parsed.hasMatchedOption(CommandSpecs.NO_OVERRIDE),
-        Duration.ofSeconds(timeoutSeconds),
+        timeout,
         parsed.hasMatchedOption(CommandSpecs.NO_EXEC),
         delivery(parsed),
-        maskMode(parsed),
+        maskMode(parsed, config),
         command);
   }
 
@@ -62,7 +57,21 @@ final class RunOptions {
     return keys;
   }
 
-  private static MaskMode maskMode(ParseResult parsed) {
+  /** Returns --timeout when given, else the timeout of the user's config. */
+  static Duration timeout(ParseResult parsed, UserConfig config) {
+    if (!parsed.hasMatchedOption(CommandSpecs.TIMEOUT)) {
+      return Duration.ofSeconds(config.timeoutSeconds());
+    }
+    int seconds = parsed.matchedOptionValue(CommandSpecs.TIMEOUT, 0);
+    if (seconds <= 0) {
+      throw KeyrunException.failed(
+          "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  /** Returns the mode --mask or --no-mask chooses, else the mask setting of the user's config. */
+  private static MaskMode maskMode(ParseResult parsed, UserConfig config) {
     boolean mask = parsed.hasMatchedOption(CommandSpecs.MASK);
     boolean noMask = parsed.hasMatchedOption(CommandSpecs.NO_MASK);
     if (mask && noMask) {
@@ -71,7 +80,14 @@ final class RunOptions {
     if (mask) {
       return MaskMode.ON;
     }
-    return noMask ? MaskMode.OFF : MaskMode.AUTO;
+    if (noMask) {
+      return MaskMode.OFF;
+    }
+    return switch (config.mask()) {
+      case "always" -> MaskMode.ON;
+      case "never" -> MaskMode.OFF;
+      default -> MaskMode.AUTO;
+    };
   }
 
   /** Returns the env files of {@code parsed}: those given, else ./.env when it exists. */

@@ -36,7 +36,7 @@ final class WriteCommands {
     Reference reference = reference(parsed);
     WritableBackend store = writableStore(reference);
     WriteOptions options = new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP));
-    Duration timeout = timeout(parsed);
+    Duration timeout = services.timeout(parsed);
     call(
         reference,
         store,
@@ -68,7 +68,7 @@ final class WriteCommands {
   int delete(ParseResult parsed) {
     Reference reference = reference(parsed);
     WritableBackend store = writableStore(reference);
-    Duration timeout = timeout(parsed);
+    Duration timeout = services.timeout(parsed);
     StoreContext context = services.storeContext(timeout);
 
     boolean deleted = call(reference, store, timeout, () -> store.delete(reference, context));
@@ -121,16 +121,6 @@ final class WriteCommands {
       }
     }
     return examples;
-  }
-
-  static Duration timeout(ParseResult parsed) {
-    int seconds =
-        parsed.matchedOptionValue(CommandSpecs.TIMEOUT, CommandSpecs.DEFAULT_TIMEOUT_SECONDS);
-    if (seconds <= 0) {
-      throw KeyrunException.failed(
-          "--timeout", "must be a positive number of seconds", "for example: --timeout 30");
-    }
-    return Duration.ofSeconds(seconds);
   }
 
   private interface StoreCall<T> {

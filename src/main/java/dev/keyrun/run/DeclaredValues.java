@@ -3,6 +3,7 @@ package dev.keyrun.run;
 import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
+import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.dotenv.ExpandedValue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class DeclaredValues {
       BackendRegistry registry,
       Map<String, byte[]> environment,
       Path home,
+      StoreSettings settings,
       List<Path> envFiles,
       Set<String> only,
       Duration timeout) {
@@ -47,7 +49,8 @@ public final class DeclaredValues {
     Map<String, ExpandedValue> declared = EnvFiles.load(envFiles, environment);
     List<Declaration> selected = Selection.select(declared, environment, request);
 
-    StoreContext context = new StoreContext(environment, home, Instant.now().plus(timeout));
+    StoreContext context =
+        new StoreContext(environment, home, Instant.now().plus(timeout), settings);
     Composer composer = new Composer(new Resolver(registry), context);
     return composer.compose(selected, timeout, key -> true);
   }

@@ -4,6 +4,7 @@ import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
+import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.launch.Launcher;
 import dev.keyrun.launch.Supervision;
@@ -29,13 +30,19 @@ public final class RunService {
   private final BackendRegistry registry;
   private final Map<String, byte[]> environment;
   private final Path home;
+  private final StoreSettings settings;
   private final PrintStream stderr;
 
   public RunService(
-      BackendRegistry registry, Map<String, byte[]> environment, Path home, PrintStream stderr) {
+      BackendRegistry registry,
+      Map<String, byte[]> environment,
+      Path home,
+      StoreSettings settings,
+      PrintStream stderr) {
     this.registry = registry;
     this.environment = environment;
     this.home = home;
+    this.settings = settings;
     this.stderr = stderr;
   }
 
@@ -49,7 +56,7 @@ public final class RunService {
 
     long started = System.nanoTime();
     StoreContext context =
-        new StoreContext(environment, home, Instant.now().plus(request.timeout()));
+        new StoreContext(environment, home, Instant.now().plus(request.timeout()), settings);
     Composer composer = new Composer(new Resolver(registry), context);
     Map<String, byte[]> values =
         composer.compose(selected, request.timeout(), delivery::isVariable);
