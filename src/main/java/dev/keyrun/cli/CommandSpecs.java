@@ -157,7 +157,9 @@ final class CommandSpecs {
             "macOS Keychain only: let any application read the item without a prompt. Unattended"
                 + " services and assistants need this; any program running as you can then read"
                 + " it."));
-    set.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
+    set.addOption(
+        timeout(
+            "Give the store at most SECONDS to respond (default: timeout in config.toml, else 30)."));
     set.addPositional(reference("The entry to write, such as keyring://openai/default."));
     return set;
   }
@@ -165,7 +167,9 @@ final class CommandSpecs {
   private static CommandSpec delete() {
     CommandSpec delete = command("delete");
     delete.usageMessage().description("Remove the entry REFERENCE names from its store.");
-    delete.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
+    delete.addOption(
+        timeout(
+            "Give the store at most SECONDS to respond (default: timeout in config.toml, else 30)."));
     delete.addPositional(reference("The entry to remove, such as keyring://openai/default."));
     return delete;
   }
@@ -222,7 +226,9 @@ final class CommandSpecs {
     read.usageMessage()
         .description("Print the value REFERENCE resolves to, followed by a newline.");
     read.addOption(flag(NO_NEWLINE, "Do not print the trailing newline."));
-    read.addOption(timeout("Give the store at most SECONDS to respond (default: 30)."));
+    read.addOption(
+        timeout(
+            "Give the store at most SECONDS to respond (default: timeout in config.toml, else 30)."));
     read.addPositional(reference("A reference such as dotenv:API_KEY."));
     return read;
   }
@@ -253,7 +259,9 @@ final class CommandSpecs {
             LITERAL_NAMES,
             "Keep {{ NAME }} with a bare name as it is, for templates of another language. By"
                 + " default it is an error, as it is often a reference missing its scheme."));
-    inject.addOption(timeout("Give the stores at most SECONDS to respond (default: 30)."));
+    inject.addOption(
+        timeout(
+            "Give the stores at most SECONDS to respond (default: timeout in config.toml, else 30)."));
     return inject;
   }
 
@@ -284,7 +292,8 @@ final class CommandSpecs {
                     + " .env dialect) or json (one object).")
             .build());
     export.addOption(
-        timeout("Give the stores at most SECONDS to resolve every reference (default: 30)."));
+        timeout(
+            "Give the stores at most SECONDS to resolve every reference (default: timeout in config.toml, else 30)."));
     return export;
   }
 
@@ -315,7 +324,8 @@ final class CommandSpecs {
     spec.addOption(
         flag(NO_OVERRIDE, "Let inherited variables win over declared keys of the same name."));
     spec.addOption(
-        timeout("Give the stores at most SECONDS to resolve every reference (default: 30)."));
+        timeout(
+            "Give the stores at most SECONDS to resolve every reference (default: timeout in config.toml, else 30)."));
     spec.addOption(
         flag(
             NO_EXEC,
@@ -347,7 +357,8 @@ final class CommandSpecs {
             MASK,
             "Mask secret values in stdout and stderr even when they are terminals. When stdin,"
                 + " stdout and stderr are all terminals, the command gets a pseudo-terminal. By"
-                + " default only streams that are not terminals are masked."));
+                + " default only streams that are not terminals are masked, unless mask is set in"
+                + " config.toml."));
     spec.addOption(flag(NO_MASK, "Do not mask secret values in the command's output."));
     spec.addPositional(
         PositionalParamSpec.builder()

@@ -17,7 +17,8 @@ final class HelpText {
 
   static final String[] FOOTER = {
     "References:",
-    "  dotenv:KEY              a key of the store file $KEYRUN_DOTENV_STORE, else",
+    "  dotenv:KEY              a key of the store file $KEYRUN_DOTENV_STORE or",
+    "                          dotenv.store of config.toml, else",
     "                          $XDG_CONFIG_HOME/keyrun/secrets.env or",
     "                          ~/.config/keyrun/secrets.env (mode 600 required)",
     "  dotenv:/path/file#KEY   a key of another store file (mode 600 required)",
@@ -35,6 +36,12 @@ final class HelpText {
     "  env://NAME              a variable of keyrun's own environment",
     "  file:///path            the bytes of a whole file",
     "",
+    "Configuration: the file config.toml in $XDG_CONFIG_HOME/keyrun, else in ~/.config/keyrun,"
+        + " sets this machine's defaults: the dotenv store, the store behind keyring://, the"
+        + " 1Password token reference, --timeout, masking and more. An option beats an"
+        + " environment variable (KEYRUN_*), which beats the file. keyrun config shows each"
+        + " setting, its value and its source.",
+    "",
     "Exit status: the command's own; 128+N when signal N killed it; 125 when keyrun failed (bad"
         + " flag, file, reference or store); 126 when the command cannot be executed; 127 when it"
         + " is not found.",
@@ -45,6 +52,7 @@ final class HelpText {
     "  keyrun --env-file prod.env --only DATABASE_URL -- ./migrate",
     "  keyrun set keyring://openai/default",
     "  keyrun read dotenv:OPENAI_API_KEY",
+    "  keyrun config",
     "  keyrun inject -i config.tpl -o config.yaml",
     "  eval \"$(keyrun export --only DATABASE_URL)\""
   };

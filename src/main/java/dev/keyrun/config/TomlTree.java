@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Parses TOML with Jackson's TOML module into plain Java values: a table becomes a {@link Map}, an
@@ -37,7 +38,8 @@ final class TomlTree {
       }
       return table(parser);
     } catch (JsonProcessingException e) {
-      throw config.failure(line(e), "invalid TOML: " + reason(e), "fix the TOML syntax there");
+      throw config.failure(
+          line(config, e), "invalid TOML: " + reason(e), "fix the TOML syntax there");
     } catch (IOException e) {
       throw config.failure(0, "cannot be parsed: " + e.getMessage(), null);
     }
@@ -72,7 +74,17 @@ final class TomlTree {
     };
   }
 
-  private static int line(JsonProcessingException e) {
+  /**
+   * Returns the line of a syntax error. Jackson 2.23 reports a duplicate key at the position after
+   * the whole key-value line, comments and blank lines included, so that line is found in the text.
+   */
+  private static int line(ConfigText config, JsonProcessingException e) {
+    if ("Duplicate key".equals(reason(e))) {
+      Optional<Integer> redefinition = TomlLines.firstRedefinition(config.text());
+      if (redefinition.isPresent()) {
+        return redefinition.get();
+      }
+    }
     JsonLocation location = e.getLocation();
     return location == null ? 0 : Math.max(location.getLineNr(), 0);
   }
