@@ -234,11 +234,14 @@ extract_libpty() {
 }
 
 # Writes the private files of a training run into work_dir: an env file with plain values and
-# one reference of each built-in kind (env://, file://, dotenv:), and the store they read.
+# one reference of each built-in kind (env://, file://, dotenv:), the store they read, and a user
+# config file. Parsing the config loads Jackson's TOML classes, which then come from the cache;
+# the training run reads this config instead of the installing user's own.
 write_training_inputs() {
   local store="$work_dir/training-store.env" secret="$work_dir/training-secret.txt"
   training_env="$work_dir/training.env"
   training_store=$store
+  training_config_home="$work_dir/training-config"
 
   (
     umask 077
@@ -252,8 +255,19 @@ write_training_inputs() {
       printf 'KEYRUN_TRAINING_FILE=file://%s\n' "$secret"
       printf 'KEYRUN_TRAINING_DOTENV=dotenv:TRAINING_STORE_KEY\n'
     } >"$training_env"
+    mkdir -p "$training_config_home/keyrun"
+    {
+      printf 'profile = "training"\n'
+      printf 'timeout = 30\n'
+      printf 'mask = "auto"\n'
+      printf 'keyring = "secret-service"\n'
+      printf '\n[dotenv]\nstore = '"'"'%s'"'"'\n' "$store"
+      printf '\n[op]\nservice-account-token = "dotenv:KEYRUN_TRAINING_OP_TOKEN"\n'
+      printf '\n[credstore]\npath = ["/run/credstore", "/etc/credstore"]\n'
+      printf '\n[rotation]\nmax-age-days = 90\n'
+    } >"$training_config_home/keyrun/config.toml"
   )
-  chmod 600 "$store" "$secret" "$training_env"
+  chmod 600 "$store" "$secret" "$training_env" "$training_config_home/keyrun/config.toml"
 }
 
 # Runs keyrun once on the training inputs with the launcher's JVM flags plus "$@", in supervise
@@ -261,7 +275,8 @@ write_training_inputs() {
 run_keyrun_on_training_inputs() {
   (
     cd "$work_dir"
-    KEYRUN_DOTENV_STORE=$training_store KEYRUN_TRAINING_SOURCE='value from the environment' \
+    XDG_CONFIG_HOME=$training_config_home KEYRUN_DOTENV_STORE=$training_store \
+      KEYRUN_TRAINING_SOURCE='value from the environment' \
       "$java" "${jvm_flags[@]}" "$@" -cp "$installed_jar" "$MAIN_CLASS" \
       --no-exec --env-file "$training_env" -- true
   ) </dev/null >"$work_dir/training.log" 2>&1
