@@ -34,7 +34,7 @@ public record StoreSettings(
   public record Configured<T>(T value, String origin) {}
 
   /**
-   * Returns the settings that keyrun's environment variables make; an empty variable counts as
+   * Returns the settings that keyrun's environment variables make. An empty variable counts as
    * unset.
    */
   public static StoreSettings fromEnvironment(Map<String, byte[]> environment) {

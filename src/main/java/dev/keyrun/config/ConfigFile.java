@@ -26,8 +26,8 @@ final class ConfigFile {
 
   /**
    * Returns {@code $XDG_CONFIG_HOME/keyrun/config.toml}, or {@code ~/.config/keyrun/config.toml}
-   * when XDG_CONFIG_HOME is unset or not absolute, which the XDG Base Directory specification says
-   * to ignore.
+   * when XDG_CONFIG_HOME is unset or relative. The XDG Base Directory specification requires a
+   * relative path there to be ignored as invalid.
    */
   static Path locate(Map<String, byte[]> environment, Path home) {
     return StoreSettings.variable(environment, "XDG_CONFIG_HOME")

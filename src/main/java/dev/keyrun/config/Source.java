@@ -3,8 +3,8 @@ package dev.keyrun.config;
 import java.nio.file.Path;
 
 /**
- * Where the effective value of a setting came from: the built-in default, a line of the config
- * file, or an environment variable.
+ * The origin of a setting's effective value: the built-in default, a line of the config file, or an
+ * environment variable.
  */
 public record Source(Kind kind, Path file, int line, String variable) {
 

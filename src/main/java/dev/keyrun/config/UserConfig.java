@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The effective machine settings of this user: each setting's value from its environment variable,
  * else from the user's config file, else the built-in default, with where it came from.
- * Command-line options override these where a command has them; that is the command's decision.
+ * Command-line options override these where a command has them, and each command applies its own
+ * options.
  *
  * <p>Loading reads the config file once. When there is no file, no TOML parser is loaded.
  */

@@ -3,6 +3,7 @@ package dev.keyrun.config;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -279,12 +280,13 @@ class UserConfigTest {
 
       assertEquals(file + ":" + row[1], failure.subject(), content);
       assertTrue(failure.problem().contains((String) row[2]), content + " -> " + failure.problem());
-      assertTrue(failure.hint() != null && !failure.hint().isEmpty(), content);
+      assertNotNull(failure.hint(), content);
+      assertFalse(failure.hint().isEmpty(), content);
     }
   }
 
   @Test
-  void wrongTypeAfterMultiLineStringNamesItsLine() throws Exception {
+  void lineAfterMultiLineString() throws Exception {
     KeyrunException failure = failure("profile = '''\nlaptop'''\ntimeout = \"x\"\n");
 
     assertEquals(file + ":3", failure.subject());

@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class KeyringStore implements WritableBackend {
   private static final String EXAMPLE = "keyring://openai/default";
 
-  /** The setting's values, in the user's config file and in KEYRUN_KEYRING. */
+  /** Values of the keyring setting, in the user's config file and in KEYRUN_KEYRING. */
   public static final String KEYCHAIN = "keychain";
 
   public static final String SECRET_SERVICE = "secret-service";
