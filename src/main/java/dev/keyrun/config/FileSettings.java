@@ -1,6 +1,7 @@
 package dev.keyrun.config;
 
 import dev.keyrun.reference.EditDistance;
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,7 +55,8 @@ final class FileSettings {
     boolean matches =
         switch (setting.type()) {
           case STRING -> value instanceof String;
-          case INTEGER -> value instanceof Long || value instanceof Integer;
+          case INTEGER ->
+              value instanceof Long || value instanceof Integer || value instanceof BigInteger;
           case STRING_ARRAY ->
               value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
         };
@@ -76,9 +78,7 @@ final class FileSettings {
     if (value instanceof String) {
       return "a string";
     }
-    if (value instanceof Long
-        || value instanceof Integer
-        || value instanceof java.math.BigInteger) {
+    if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
       return "an integer";
     }
     if (value instanceof Number) {

@@ -41,7 +41,7 @@ final class SettingValues {
     }
     return switch (setting) {
       case DOTENV_STORE -> expandHome((String) raw, home);
-      case TIMEOUT, ROTATION_MAX_AGE_DAYS -> ((Long) raw).intValue();
+      case TIMEOUT, ROTATION_MAX_AGE_DAYS -> ((Number) raw).intValue();
       default -> raw;
     };
   }
@@ -71,7 +71,7 @@ final class SettingValues {
               : Optional.of(key + " \"" + raw + "\" must be keychain or secret-service");
       case CREDSTORE_PATH ->
           relativeEntry(raw).map(entry -> key + " lists the relative path \"" + entry + "\"");
-      case TIMEOUT, ROTATION_MAX_AGE_DAYS -> positiveInt(key, (Long) raw);
+      case TIMEOUT, ROTATION_MAX_AGE_DAYS -> positiveInt(key, (Number) raw);
       case MASK ->
           MASK_VALUES.contains(raw)
               ? Optional.empty()
@@ -149,8 +149,9 @@ final class SettingValues {
     return entries.stream().filter(entry -> !entry.startsWith("/")).findFirst();
   }
 
-  private static Optional<String> positiveInt(String key, long value) {
-    if (value > 0 && value <= Integer.MAX_VALUE) {
+  /** Checks an integer from the file, which is a BigInteger when it does not fit in a long. */
+  private static Optional<String> positiveInt(String key, Number value) {
+    if (value instanceof Long number && number > 0 && number <= Integer.MAX_VALUE) {
       return Optional.empty();
     }
     return Optional.of(key + " must be a positive integer, not " + value);

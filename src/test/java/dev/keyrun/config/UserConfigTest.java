@@ -266,6 +266,8 @@ class UserConfigTest {
       {"keyring = \"kwallet\"\n", 1, "must be keychain or secret-service"},
       {"mask = \"sometimes\"\n", 1, "must be auto, always or never"},
       {"timeout = 0\n", 1, "timeout must be a positive integer"},
+      {"timeout = 2147483648\n", 1, "timeout must be a positive integer, not 2147483648"},
+      {"timeout = 99999999999999999999\n", 1, "not 99999999999999999999"},
       {"[rotation]\nmax-age-days = -1\n", 2, "must be a positive integer"},
       {"credstore.path = [\n  \"/a\",\n  \"rel\",\n]\n", 1, "relative path \"rel\""},
       {"[op]\nservice-account-token = \"op://vault/item/field\"\n", 2, "other than 1Password"},
