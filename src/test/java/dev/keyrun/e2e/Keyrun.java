@@ -22,9 +22,15 @@ final class Keyrun {
   private Path directory;
   private byte[] input = new byte[0];
 
+  /**
+   * Creates a keyrun run in {@code directory}. XDG_CONFIG_HOME points at a directory there that
+   * does not exist, so that the config file of the user running the tests is never read; a test of
+   * the config file sets its own.
+   */
   static Keyrun in(Path directory) {
     Keyrun keyrun = new Keyrun();
     keyrun.directory = directory;
+    keyrun.env("XDG_CONFIG_HOME", directory.resolve("no-user-config").toString());
     return keyrun;
   }
 
