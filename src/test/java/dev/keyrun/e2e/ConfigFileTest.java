@@ -246,6 +246,20 @@ class ConfigFileTest {
   }
 
   @Test
+  void configCommandResolvesNoReference() throws Exception {
+    Path store = store("team.env", VALUE);
+    writeConfig(
+        "[dotenv]\nstore = \"" + store + "\"\n[op]\nservice-account-token = \"dotenv:K\"\n");
+
+    Keyrun.Result result = keyrun("config", "--format", "json").run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(result.stdout().contains("dotenv:K"), result.stdout());
+    assertFalse(result.stdout().contains(VALUE), result.stdout());
+    assertFalse(result.stderr().contains(VALUE), result.stderr());
+  }
+
+  @Test
   void malformedConfigStopsRun() throws Exception {
     writeConfig("profile = \"laptop\"\ntimeout = \n");
 
