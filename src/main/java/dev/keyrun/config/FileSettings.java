@@ -22,7 +22,8 @@ final class FileSettings {
   }
 
   /**
-   * Returns each setting the file sets, with its TOML value: a String, a Long or a list of Strings.
+   * Returns each setting the file sets, with its TOML value: a String, a Long, a BigInteger (an
+   * integer beyond a long) or a list of Strings.
    *
    * @throws dev.keyrun.KeyrunException naming the file and line of the first unknown setting or
    *     value of the wrong type
