@@ -59,6 +59,8 @@ final class CommandSpecs {
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
             "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
+            "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=TEXT]",
+            "       keyrun init [--from=FILE] [--force]",
             "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
@@ -72,6 +74,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("delete", delete());
     keyrun.addSubcommand("systemd", systemd());
     keyrun.addSubcommand("completion", completion());
+    keyrun.addSubcommand("import", ImportCommand.spec());
     return keyrun;
   }
 
@@ -359,7 +362,7 @@ final class CommandSpecs {
   }
 
   /** Creates a command with the options every keyrun command has. */
-  private static CommandSpec command(String name) {
+  static CommandSpec command(String name) {
     CommandSpec spec = CommandSpec.create().name(name).version(HelpText.version());
     spec.parser().stopAtPositional(true);
     // picocli would replace an @FILE argument with the file's words, even after "--", so that

@@ -78,6 +78,8 @@ public final class Main {
         return new WriteCommands(stderr).delete(subcommand);
       case "systemd":
         return systemd(subcommand, stderr);
+      case "import":
+        return new ImportCommand(stdout, stderr).run(subcommand);
       case "completion":
         return CompletionCommand.print(subcommand, stdout);
       default:
