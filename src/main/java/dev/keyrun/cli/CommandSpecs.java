@@ -75,6 +75,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("systemd", systemd());
     keyrun.addSubcommand("completion", completion());
     keyrun.addSubcommand("import", ImportCommand.spec());
+    keyrun.addSubcommand("init", InitCommand.spec());
     return keyrun;
   }
 

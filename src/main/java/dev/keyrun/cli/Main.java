@@ -80,6 +80,8 @@ public final class Main {
         return systemd(subcommand, stderr);
       case "import":
         return new ImportCommand(stdout, stderr).run(subcommand);
+      case "init":
+        return InitCommand.run(subcommand, stderr);
       case "completion":
         return CompletionCommand.print(subcommand, stdout);
       default:
