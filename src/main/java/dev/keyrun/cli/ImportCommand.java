@@ -105,6 +105,7 @@ final class ImportCommand {
                 + " (default ~/.local/state/keyrun/backups), then store the values, then replace"
                 + " FILE. References, empty values and values that use ${NAME} stay as they are."
                 + " No value is printed.");
+
     spec.addOption(
         option(
             TO,
@@ -125,6 +126,7 @@ final class ImportCommand {
             String.class,
             "Put TEXT before each name in the store, such as MYAPP_, to keep apart keys of the"
                 + " same name from several projects."));
+
     spec.addOption(
         option(
             SERVICE,
@@ -147,6 +149,7 @@ final class ImportCommand {
             .defaultValue(String.valueOf(CommandSpecs.DEFAULT_TIMEOUT_SECONDS))
             .description("Give each store call at most SECONDS (default: 30).")
             .build());
+
     spec.addPositional(
         PositionalParamSpec.builder()
             .paramLabel("FILE")

@@ -5,7 +5,7 @@ package dev.keyrun.dotenv;
  * quotes included, and blanks and a trailing comment excluded. An empty value has an empty span
  * where the value would start.
  *
- * <p>Positions count physical lines from 1 and characters within a line from 0 as the parser sees
+ * <p>Positions count physical lines from 1 and characters within a line from 0 as the parser counts
  * them: a byte order mark at the start of the file is not counted, and a CRLF ends a line like LF.
  * So a tool that rewrites a value can splice its replacement into the original lines and keep every
  * other byte.

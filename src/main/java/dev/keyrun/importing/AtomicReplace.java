@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 
 /**
  * Replaces a file in one atomic step and keeps its mode, and its owner and group where the user may
- * set them. The new content goes to a temporary file in the same directory, created with mode 600,
- * which is synced and then renamed over the file; the directory is synced after the rename. A
- * failure deletes the temporary file and leaves the original as it was.
+ * set them. The new content goes to a temporary file in the same directory, created with mode 600.
+ * That file is synced and renamed over the original, and then the directory is synced. A failure
+ * deletes the temporary file and leaves the original as it was.
  */
 final class AtomicReplace {
 

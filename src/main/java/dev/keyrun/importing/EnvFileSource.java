@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * An env file as read for an import: its bytes, its text and its assignments. {@link #toString()}
- * shows only the path, because the content holds plaintext secrets.
+ * shows only the path, because the content contains plaintext secrets.
  */
 record EnvFileSource(Path file, byte[] content, String text, List<DotenvEntry> entries) {
 

@@ -3,7 +3,7 @@ package dev.keyrun.importing;
 import java.nio.file.Path;
 
 /**
- * What {@code keyrun import} is asked to do.
+ * The options of one {@code keyrun import} run.
  *
  * @param file the env file to import
  * @param apply whether to change anything; false prints the plan only

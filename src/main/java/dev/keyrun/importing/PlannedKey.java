@@ -4,7 +4,7 @@ import dev.keyrun.dotenv.DotenvEntry;
 import dev.keyrun.reference.Reference;
 
 /**
- * What an import does with one assignment of an env file. {@link #toString()} never shows the
+ * The plan of an import for one assignment of an env file. {@link #toString()} never shows the
  * value, because the plain text is a secret.
  *
  * @param entry the assignment as parsed
@@ -16,7 +16,7 @@ import dev.keyrun.reference.Reference;
 record PlannedKey(
     DotenvEntry entry, Action action, String plainText, Reference reference, String reason) {
 
-  /** What an import does with an assignment. */
+  /** The step an import takes for an assignment. */
   enum Action {
     /** Store the plain value and replace it with a reference. */
     MOVE,

@@ -100,7 +100,7 @@ final class SystemdCredsImportStore implements ImportStore {
       try {
         Files.deleteIfExists(temporary);
       } catch (IOException e) {
-        // Only a leftover of a failed write; it holds ciphertext, not the value.
+        // Only a leftover of a failed write; it contains ciphertext, not the value.
       }
     }
   }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Creates and reads single 1Password items through {@code op}, for commands that move values into
- * 1Password. A new item is an API Credential whose concealed field {@code credential} holds the
+ * 1Password. A new item is an API Credential whose concealed field {@code credential} contains the
  * value, so {@code op://VAULT/TITLE/credential} names it.
  *
  * <p>The value reaches op only on stdin, inside an item JSON template ({@code op item create -}),
