@@ -190,10 +190,10 @@ class ImportDotenvTest {
     Keyrun.Result result =
         fixture.record(keyrun.args("import", ".env", "--to", "dotenv", "--apply").run());
 
+    // Depending on the JVM, the store's check before the backup or its write after it fails.
     assertEquals(ManagementStatus.FAILED, result.status());
-    assertTrue(result.stderr().startsWith("keyrun: dotenv store "), result.stderr());
+    assertTrue(result.stderr().contains(notADirectory.toString()), result.stderr());
     assertEquals(ImportFixture.ENV_FILE, fixture.envText());
-    assertFalse(Files.exists(fixture.backups()));
   }
 
   @Test
