@@ -59,8 +59,10 @@ final class CommandSpecs {
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
             "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
-            "       keyrun completion bash|zsh|fish",
-            "       keyrun config [--format=text|json] | keyrun config path");
+            "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=TEXT]",
+            "       keyrun init [--from=FILE] [--force]",
+            "       keyrun config [--format=text|json] | keyrun config path",
+            "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
@@ -73,6 +75,8 @@ final class CommandSpecs {
     keyrun.addSubcommand("delete", delete());
     keyrun.addSubcommand("systemd", systemd());
     keyrun.addSubcommand("completion", completion());
+    keyrun.addSubcommand("import", ImportCommand.spec());
+    keyrun.addSubcommand("init", InitCommand.spec());
     keyrun.addSubcommand("config", ConfigCommand.spec());
     return keyrun;
   }

@@ -79,6 +79,10 @@ public final class Main {
         return new WriteCommands(stderr).delete(subcommand);
       case "systemd":
         return systemd(subcommand, stderr);
+      case "import":
+        return new ImportCommand(stdout, stderr).run(subcommand);
+      case "init":
+        return InitCommand.run(subcommand, stderr);
       case "completion":
         return CompletionCommand.print(subcommand, stdout);
       case "config":

@@ -11,11 +11,18 @@ import java.util.Objects;
  * @param line the 1-based physical line of the key
  * @param endLine the 1-based physical line where the assignment ends: the line of the closing quote
  *     of a multi-line quoted value, else {@code line}
+ * @param span where the value is written, quotes included, or null when not known
  */
-public record DotenvEntry(String key, List<Segment> segments, int line, int endLine) {
+public record DotenvEntry(
+    String key, List<Segment> segments, int line, int endLine, ValueSpan span) {
 
   public DotenvEntry {
     Objects.requireNonNull(key, "key");
     segments = List.copyOf(segments);
+  }
+
+  /** Creates an entry without a value span. */
+  public DotenvEntry(String key, List<Segment> segments, int line, int endLine) {
+    this(key, segments, line, endLine, null);
   }
 }

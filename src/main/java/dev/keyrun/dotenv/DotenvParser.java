@@ -86,8 +86,8 @@ public final class DotenvParser {
     }
 
     cursor.skip(left.length() + 1);
-    List<Segment> value = values.read(cursor);
-    return new DotenvEntry(key, value, line, cursor.line());
+    ValueReader.Value value = values.read(cursor);
+    return new DotenvEntry(key, value.segments(), line, cursor.line(), value.span());
   }
 
   /** Returns the key written left of the {@code =}, without blanks and an {@code export} prefix. */

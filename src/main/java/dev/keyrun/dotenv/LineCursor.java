@@ -13,6 +13,7 @@ final class LineCursor {
   private final String text;
   private int position;
   private int line = 1;
+  private int lineStart;
 
   private LineCursor(String text) {
     this.text = text;
@@ -35,6 +36,16 @@ final class LineCursor {
 
   int line() {
     return line;
+  }
+
+  /** Returns the 0-based position within the current physical line, not counting a BOM. */
+  int column() {
+    return position - lineStart;
+  }
+
+  /** Returns where the cursor is, as a physical line and column. */
+  ValueSpan.Position position() {
+    return new ValueSpan.Position(line, column());
   }
 
   boolean atEnd() {
@@ -62,6 +73,7 @@ final class LineCursor {
     position++;
     if (c == '\n') {
       line++;
+      lineStart = position;
     }
     return c;
   }

@@ -9,6 +9,7 @@ final class ValueReader {
 
   private final String source;
   private final ExpansionReader expansions;
+  private ValueSpan.Position valueEnd;
 
   ValueReader(String source) {
     this.source = source;
@@ -20,19 +21,26 @@ final class ValueReader {
    * that ends it. Only a quote at the start of the value opens a quoted value, so {@code a=b"c"} is
    * the text {@code b"c"}.
    */
-  List<Segment> read(LineCursor cursor) {
+  Value read(LineCursor cursor) {
     boolean afterBlank = cursor.skipBlanks() > 0;
+    ValueSpan.Position start = cursor.position();
+    valueEnd = start;
 
     if (cursor.atLineEnd()) {
-      return List.of();
+      return new Value(List.of(), new ValueSpan(start, start));
     }
 
-    return switch (cursor.peek()) {
-      case '\'' -> readSingleQuoted(cursor);
-      case '"' -> readDoubleQuoted(cursor);
-      default -> readUnquoted(cursor, afterBlank);
-    };
+    List<Segment> segments =
+        switch (cursor.peek()) {
+          case '\'' -> readSingleQuoted(cursor);
+          case '"' -> readDoubleQuoted(cursor);
+          default -> readUnquoted(cursor, afterBlank);
+        };
+    return new Value(segments, new ValueSpan(start, valueEnd));
   }
+
+  /** The value of one assignment and where it is written. */
+  record Value(List<Segment> segments, ValueSpan span) {}
 
   /**
    * Reads to the end of the line. A {@code #} starts a comment only after a space or tab, so that
@@ -50,6 +58,9 @@ final class ValueReader {
 
       previousBlank = LineCursor.isBlank(c);
       readPart(cursor, Quoting.UNQUOTED, value);
+      if (!previousBlank) {
+        valueEnd = cursor.position();
+      }
     }
 
     value.trimTrailingBlanks();
@@ -100,6 +111,7 @@ final class ValueReader {
       throw error(openLine, "unterminated " + quote + "-quoted value");
     }
     cursor.next();
+    valueEnd = cursor.position();
 
     cursor.skipBlanks();
     if (cursor.peek() == '#') {

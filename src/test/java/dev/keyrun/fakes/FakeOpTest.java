@@ -647,10 +647,13 @@ class FakeOpTest {
 
   @Test
   void unknownCommand() throws Exception {
-    Result result = run("item", "get", "GitHub");
+    Result result = run("vault", "list");
+    Result itemCommand = run("item", "get", "GitHub");
 
     assertEquals(1, result.exitCode());
-    assertEquals(ERROR + "unknown command \"item\" for \"op\"\n", result.stderr());
+    assertEquals(ERROR + "unknown command \"vault\" for \"op\"\n", result.stderr());
+    assertEquals(1, itemCommand.exitCode());
+    assertEquals(ERROR + "unknown command \"get\" for \"op item\"\n", itemCommand.stderr());
   }
 
   // ---------------------------------------------------------------------------
@@ -687,5 +690,94 @@ class FakeOpTest {
     JsonNode version = entries.get(1);
     assertTrue(version.get("env").get("OP_ACCOUNT").isNull());
     assertTrue(version.get("env").get("OP_SERVICE_ACCOUNT_TOKEN_SET").asBoolean());
+  }
+
+  private static final String ITEM_TEMPLATE =
+      "{\"title\":\"Stripe\",\"category\":\"API_CREDENTIAL\",\"fields\":[{\"id\":\"credential\","
+          + "\"type\":\"CONCEALED\",\"label\":\"credential\",\"value\":\"sk \\\"live\\\"\\n2\"}]}";
+
+  private Result createItem(Map<String, String> environment, String vault) throws Exception {
+    return run(
+        environment, ITEM_TEMPLATE, "item", "create", "--vault", vault, "--format", "json", "-");
+  }
+
+  @Test
+  void itemCreatedFromStdinTemplateIsReadable() throws Exception {
+    Files.createDirectories(database().resolve("Work"));
+
+    Result created = createItem(Map.of(), "Work");
+    Result read = run("read", "-n", "op://Work/Stripe/credential");
+    Result injected = inject("key={{ op://Work/Stripe/credential }}");
+
+    assertEquals(0, created.exitCode(), created.stderr());
+    assertEquals("Stripe", JSON.readTree(created.stdout()).get("title").asText());
+    assertEquals("sk \"live\"\n2", read.out());
+    assertEquals("key=sk \"live\"\n2", injected.out());
+  }
+
+  @Test
+  void itemCreateInMissingVaultFails() throws Exception {
+    Result created = createItem(Map.of(), "Nope");
+
+    assertEquals(1, created.exitCode());
+    assertEquals(ERROR + "\"Nope\" isn't a vault in this account\n", created.stderr());
+    assertEquals(0, created.stdout().length);
+  }
+
+  @Test
+  void itemCreateInReadOnlyVaultFails() throws Exception {
+    Files.createDirectories(database().resolve("Work"));
+
+    Result created = createItem(Map.of("FAKE_OP_READ_ONLY_VAULTS", "work"), "Work");
+
+    assertEquals(1, created.exitCode());
+    assertTrue(created.stderr().contains("(403) Forbidden"), created.stderr());
+    assertFalse(Files.exists(database().resolve("Work/Stripe")));
+  }
+
+  @Test
+  void secondItemOfSameTitleMakesReadAmbiguous() throws Exception {
+    Files.createDirectories(database().resolve("Work"));
+    createItem(Map.of(), "Work");
+
+    Result second = createItem(Map.of(), "Work");
+    Result read = run("read", "op://Work/Stripe/credential");
+
+    assertEquals(0, second.exitCode(), second.stderr());
+    assertEquals(1, read.exitCode());
+    assertTrue(read.stderr().contains("more than one item matches \"Stripe\""), read.stderr());
+  }
+
+  @Test
+  void itemCreateTakesAssignmentStatements() throws Exception {
+    Files.createDirectories(database().resolve("Work"));
+
+    Result created =
+        run(
+            "item",
+            "create",
+            "--vault",
+            "Work",
+            "--category",
+            "login",
+            "--title",
+            "Site",
+            "db.password[password]=p4ss",
+            "username=me");
+
+    assertEquals(0, created.exitCode(), created.stderr());
+    assertEquals("p4ss", run("read", "-n", "op://Work/Site/db/password").out());
+    assertEquals("me", run("read", "-n", "op://Work/Site/username").out());
+  }
+
+  @Test
+  void itemCreateWhenSignedOutFails() throws Exception {
+    Files.createDirectories(database().resolve("Work"));
+
+    Result created = createItem(Map.of("FAKE_OP_SIGNED_OUT", "1"), "Work");
+
+    assertEquals(1, created.exitCode());
+    assertTrue(created.stderr().contains("You are not currently signed in"), created.stderr());
+    assertFalse(Files.exists(database().resolve("Work/Stripe")));
   }
 }

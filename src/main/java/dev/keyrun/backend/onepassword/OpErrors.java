@@ -27,6 +27,7 @@ final class OpErrors {
       return new StoreException("op has no 1Password account configured", SIGN_IN_HINT);
     }
     if (message.contains("not currently signed in")
+        || message.contains("account is not signed in")
         || message.contains("could not find session token")) {
       return new StoreException("op is not signed in to 1Password", SIGN_IN_HINT);
     }

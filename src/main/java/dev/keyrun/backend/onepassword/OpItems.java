@@ -1,0 +1,132 @@
+package dev.keyrun.backend.onepassword;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.keyrun.backend.HelperProcess;
+import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.StoreContext;
+import dev.keyrun.backend.StoreException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates and reads single 1Password items through {@code op}, for commands that move values into
+ * 1Password. A new item is an API Credential whose concealed field {@code credential} contains the
+ * value, so {@code op://VAULT/TITLE/credential} names it.
+ *
+ * <p>The value reaches op only on stdin, inside an item JSON template ({@code op item create -}),
+ * never as an assignment statement in op's arguments, where other processes could read it.
+ *
+ * <p>NOTE: KEYRUN_OP_TOKEN_REF is not applied here; only a token in OP_SERVICE_ACCOUNT_TOKEN or the
+ * app integration signs op in.
+ */
+public final class OpItems {
+  public static final String FIELD = "credential";
+
+  private final StoreContext context;
+
+  public OpItems(StoreContext context) {
+    this.context = context;
+  }
+
+  /** Checks that op runs and is signed in, with {@code op whoami}. */
+  public void probe() throws StoreException {
+    HelperProcess.Result result = run(List.of("whoami"), null);
+    if (result.exitCode() != 0) {
+      throw OpErrors.describe(new String(result.stderr(), UTF_8));
+    }
+  }
+
+  /** Returns the value of {@code reference}, or empty when its vault, item or field is missing. */
+  public Optional<Secret> read(String reference) throws StoreException {
+    HelperProcess.Result result = run(List.of("read", "--no-newline", reference), null);
+    try {
+      if (result.exitCode() == 0) {
+        return Optional.of(Secret.of(result.stdout()));
+      }
+    } finally {
+      Arrays.fill(result.stdout(), (byte) 0);
+    }
+
+    String stderr = new String(result.stderr(), UTF_8);
+    String message = OpErrors.firstError(stderr);
+    if (message.contains("isn't an item") || message.contains("does not have a field")) {
+      return Optional.empty();
+    }
+    throw OpErrors.describe(stderr);
+  }
+
+  /** Creates the item {@code title} in {@code vault} with {@code value} in its credential field. */
+  public void create(String vault, String title, Secret value) throws StoreException {
+    byte[] template = template(title, value);
+    HelperProcess.Result result;
+    try {
+      result = run(List.of("item", "create", "--vault", vault, "--format", "json", "-"), template);
+    } finally {
+      Arrays.fill(template, (byte) 0);
+    }
+    // op prints the new item, value included, so stdout is dropped unread.
+    Arrays.fill(result.stdout(), (byte) 0);
+    if (result.exitCode() != 0) {
+      throw OpErrors.describe(new String(result.stderr(), UTF_8));
+    }
+  }
+
+  private static byte[] template(String title, Secret value) {
+    StringBuilder json = new StringBuilder();
+    json.append("{\"title\":");
+    appendString(json, title);
+    json.append(",\"category\":\"API_CREDENTIAL\",\"fields\":[{\"id\":\"")
+        .append(FIELD)
+        .append("\",\"type\":\"CONCEALED\",\"label\":\"")
+        .append(FIELD)
+        .append("\",\"value\":");
+    appendString(json, value.decodeUtf8());
+    json.append("}]}");
+    byte[] bytes = json.toString().getBytes(UTF_8);
+    json.setLength(0);
+    return bytes;
+  }
+
+  private static void appendString(StringBuilder json, String text) {
+    json.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c < 0x20) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    json.append('"');
+  }
+
+  private HelperProcess.Result run(List<String> arguments, byte[] input) throws StoreException {
+    String tool = context.environmentText("KEYRUN_OP_BIN");
+    if (tool == null || tool.isEmpty()) {
+      tool = "op";
+    }
+    List<String> command = new ArrayList<>();
+    command.add(tool);
+    command.addAll(arguments);
+    try {
+      return HelperProcess.run(command, context.environment(), input, context.deadline());
+    } catch (HelperProcess.TimedOut e) {
+      throw new StoreException(
+          "timed out waiting for op " + arguments.get(0),
+          "approve the prompt of the 1Password app, or raise --timeout",
+          e);
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot run " + tool + " (the 1Password CLI)",
+          "install it: https://developer.1password.com/docs/cli/get-started/, or set"
+              + " KEYRUN_OP_BIN",
+          e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.keyrun.importing;
+
+import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.InvalidReferenceException;
+import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.StoreException;
+import dev.keyrun.reference.Reference;
+import java.io.PrintStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code keyrun import}: plans which plain values of an env file move into a store, prints the
+ * plan, and with {@code --apply} moves them (see {@link ImportApply}). The plan and every message
+ * name keys and references, never a value.
+ */
+public final class ImportService {
+  private final ImportRequest request;
+  private final ImportStore store;
+  private final Backups backups;
+  private final BackupCheck backupCheck;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  /**
+   * @param store the store to move values into, or null to only delete backups
+   */
+  ImportService(
+      ImportRequest request,
+      ImportStore store,
+      Backups backups,
+      BackupCheck backupCheck,
+      PrintStream stdout,
+      PrintStream stderr) {
+    this.request = request;
+    this.store = store;
+    this.backups = backups;
+    this.backupCheck = backupCheck;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  /** Runs the import and returns the exit status; failures are thrown as KeyrunException. */
+  public int run() {
+    if (store == null) {
+      backupCheck.deleteBackups(request.file());
+      return 0;
+    }
+
+    EnvFileSource source = EnvFileSource.read(request.file());
+    List<PlannedKey> plan =
+        ImportPlanner.plan(source.entries(), name -> store.referenceFor(request.prefix() + name));
+    plan = withStoredValues(plan);
+    plan.forEach(key -> stdout.println(key.describe()));
+    stdout.flush();
+
+    long moving = plan.stream().filter(PlannedKey::rewrites).count();
+    if (moving == 0) {
+      stderr.println(
+          "keyrun: nothing to import in "
+              + request.file()
+              + ": no value there is plain text that can move, so nothing was changed");
+    } else if (!request.apply()) {
+      stderr.println(
+          "keyrun: dry run: nothing was changed; run the same command with --apply to move "
+              + moving
+              + (moving == 1 ? " value" : " values")
+              + " into the "
+              + store.name()
+              + (request.deleteBackup() ? "; no backup was deleted" : ""));
+      return 0;
+    } else {
+      new ImportApply(source, plan, store, backups, stderr).apply();
+    }
+
+    if (request.deleteBackup()) {
+      backupCheck.deleteBackups(request.file());
+    }
+    return 0;
+  }
+
+  /**
+   * Looks up each key to move in the store. An equal stored value is reused; a different one
+   * rejects the whole import before anything changes.
+   */
+  private List<PlannedKey> withStoredValues(List<PlannedKey> plan) {
+    List<Reference> references = new ArrayList<>();
+    plan.stream().filter(PlannedKey::rewrites).forEach(key -> references.add(key.reference()));
+    Map<Reference, Optional<Secret>> stored = existing(references);
+
+    List<PlannedKey> result = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    for (PlannedKey key : plan) {
+      Optional<Secret> value = key.rewrites() ? stored.get(key.reference()) : Optional.empty();
+      if (value.isEmpty()) {
+        result.add(key);
+      } else if (sameValue(value.get(), key.plainText())) {
+        result.add(key.reused());
+      } else {
+        conflicts.add(key.key() + " (" + key.reference() + ")");
+        result.add(key);
+      }
+      value.ifPresent(Secret::wipe);
+    }
+
+    if (!conflicts.isEmpty()) {
+      throw KeyrunException.failed(
+          request.file().toString(),
+          "the "
+              + store.name()
+              + " already holds a different value for "
+              + String.join(", ", conflicts)
+              + ", so nothing was changed",
+          "keep both values by storing this file's under other names, with --prefix such as"
+              + " --prefix MYAPP_");
+    }
+    return result;
+  }
+
+  private Map<Reference, Optional<Secret>> existing(List<Reference> references) {
+    try {
+      for (Reference reference : references) {
+        store.prepare(reference);
+      }
+      return store.existing(references);
+    } catch (StoreException e) {
+      throw KeyrunException.failed(store.name(), e.getMessage(), e.hint(), e);
+    } catch (InvalidReferenceException e) {
+      throw KeyrunException.failed(
+          store.name(), e.getMessage(), "choose other names with --prefix, or another store", e);
+    }
+  }
+
+  private static boolean sameValue(Secret stored, String plainText) {
+    byte[] expected = Secret.ofUtf8(plainText).bytes();
+    byte[] actual = stored.bytes();
+    try {
+      return MessageDigest.isEqual(expected, actual);
+    } finally {
+      java.util.Arrays.fill(expected, (byte) 0);
+      java.util.Arrays.fill(actual, (byte) 0);
+    }
+  }
+}
