@@ -35,6 +35,8 @@ final class CommandSpecs {
   static final String OUT_FILE = "--out-file";
   static final String LITERAL_NAMES = "--literal-names";
   static final String FORMAT = "--format";
+  static final String PROFILE = "--profile";
+  static final String MANIFEST = "--manifest";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -297,6 +299,7 @@ final class CommandSpecs {
                     + " By default, the file named .env in the current directory is read if"
                     + " it exists.")
             .build());
+    ProjectOptions.addTo(spec);
     spec.addOption(
         OptionSpec.builder(ONLY)
             .paramLabel("NAME")

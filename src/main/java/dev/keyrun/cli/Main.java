@@ -5,6 +5,7 @@ import dev.keyrun.KeyrunException;
 import dev.keyrun.launch.Posix;
 import dev.keyrun.run.RunService;
 import java.io.PrintStream;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -35,9 +36,17 @@ public final class Main {
     try {
       parsed = commandLine.parseArgs(args);
     } catch (ParameterException e) {
-      return report(UsageErrors.describe(e), level, stderr);
+      String command = ManagementCommands.topLevelName(e.getCommandLine());
+      int status = report(UsageErrors.describe(e), level, stderr);
+      return ManagementCommands.failureStatus(command, status);
     }
 
+    String command = parsed.subcommand() == null ? "run" : parsed.subcommand().commandSpec().name();
+    return ManagementCommands.failureStatus(command, execute(parsed, level, stdout, stderr));
+  }
+
+  private static int execute(
+      ParseResult parsed, LogLevel level, PrintStream stdout, PrintStream stderr) {
     try {
       if (CommandLine.printHelpIfRequested(parsed)) {
         return System.out.checkError() ? outputFailed(stderr) : 0;
@@ -88,7 +97,7 @@ public final class Main {
     Services services = new Services();
     RunService service =
         new RunService(services.registry(), services.environment(), services.home(), stderr);
-    return service.run(RunOptions.toRequest(run));
+    return service.run(RunOptions.toRequest(run, services.environment(), Optional.empty()));
   }
 
   private static int systemd(ParseResult systemd, PrintStream stderr) throws Exception {
