@@ -234,7 +234,9 @@ extract_libpty() {
 }
 
 # Writes the private files of a training run into work_dir: an env file with plain values and
-# one reference of each built-in kind (env://, file://, dotenv:), and the store they read.
+# one reference of each built-in kind (env://, file://, dotenv:), the store they read, and a
+# project manifest keyrun.toml with a profile, so that the cache holds the TOML parser's classes
+# too. The training run finds the manifest as a run in a project does, in its working directory.
 write_training_inputs() {
   local store="$work_dir/training-store.env" secret="$work_dir/training-secret.txt"
   training_env="$work_dir/training.env"
@@ -252,8 +254,15 @@ write_training_inputs() {
       printf 'KEYRUN_TRAINING_FILE=file://%s\n' "$secret"
       printf 'KEYRUN_TRAINING_DOTENV=dotenv:TRAINING_STORE_KEY\n'
     } >"$training_env"
+    {
+      printf '[project]\nname = "training"\ndefault-profile = "laptop"\n\n'
+      printf '[keys.KEYRUN_TRAINING_MANIFEST]\ndescription = "a key of the manifest"\n'
+      printf 'ref = "dotenv:TRAINING_STORE_KEY"\nmax-age-days = 90\n\n'
+      printf '[keys.KEYRUN_TRAINING_OPTIONAL]\nrequired = false\n\n'
+      printf '[profiles.laptop]\nKEYRUN_TRAINING_MANIFEST = { ref = "dotenv:TRAINING_STORE_KEY", delivery = "env" }\n'
+    } >"$work_dir/keyrun.toml"
   )
-  chmod 600 "$store" "$secret" "$training_env"
+  chmod 600 "$store" "$secret" "$training_env" "$work_dir/keyrun.toml"
 }
 
 # Runs keyrun once on the training inputs with the launcher's JVM flags plus "$@", in supervise
