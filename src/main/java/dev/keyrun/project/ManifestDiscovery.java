@@ -17,7 +17,7 @@ import java.util.Optional;
  * in the working directory or one of its parents, up to the file system root, as git finds its
  * repository.
  *
- * <p>A manifest decides which secrets a command receives and under which names, so whoever can
+ * <p>A manifest decides which secrets a command receives and under which names, so a user who can
  * write it can point a variable such as {@code LD_PRELOAD} at a file of their choice. keyrun
  * therefore rejects a manifest that others may write, and a discovered one that belongs neither to
  * the user nor to root, such as a {@code /tmp/keyrun.toml} another user planted above a working

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * the manifest's line and the field's dotted path.
  */
 final class TableReader {
-  /** What may stand before the colon of a scheme, so that only such text is quoted in messages. */
+  /** The form of a scheme name: the only text before a colon that messages quote. */
   private static final Pattern SCHEME_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,20}");
 
   private final ManifestText text;
@@ -130,9 +130,9 @@ final class TableReader {
   }
 
   /**
-   * Parses a reference written at {@code at}. The message never repeats the value, which may be a
-   * secret pasted by mistake; it names an unknown scheme only when the text before the colon looks
-   * like one.
+   * Parses a reference written at {@code at}. The message never repeats the value, because it may
+   * be a secret pasted by mistake. It names an unknown scheme only when the text before the colon
+   * looks like one.
    */
   Reference reference(String value, List<String> at) {
     Optional<Reference> reference = Reference.parse(value);

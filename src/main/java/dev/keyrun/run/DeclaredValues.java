@@ -4,11 +4,13 @@ import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.project.Project;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,21 @@ public final class DeclaredValues {
       List<Path> envFiles,
       Set<String> only,
       Duration timeout) {
+    return resolve(registry, environment, home, Optional.empty(), envFiles, only, timeout);
+  }
+
+  /**
+   * Returns each selected key with its resolved value, the keys of {@code project}'s manifest
+   * first, as {@link #resolve(BackendRegistry, Map, Path, List, Set, Duration)} does.
+   */
+  public static Map<String, byte[]> resolve(
+      BackendRegistry registry,
+      Map<String, byte[]> environment,
+      Path home,
+      Optional<Project> project,
+      List<Path> envFiles,
+      Set<String> only,
+      Duration timeout) {
     RunRequest request =
         new RunRequest(
             envFiles,
@@ -43,8 +60,11 @@ public final class DeclaredValues {
             false,
             Delivery.environment(),
             MaskMode.OFF,
-            List.of());
-    Map<String, ExpandedValue> declared = EnvFiles.load(envFiles, environment);
+            List.of(),
+            project);
+    Map<String, ExpandedValue> declared =
+        ProjectDeclarations.declared(
+            project, EnvFiles.load(envFiles, environment, project.isPresent()));
     List<Declaration> selected = Selection.select(declared, environment, request);
 
     StoreContext context = new StoreContext(environment, home, Instant.now().plus(timeout));

@@ -134,6 +134,16 @@ class ManifestRunTest {
     assertEquals(0, result.status(), result.stderr());
     assertEquals("<concealed by keyrun>\n", result.stdout());
     assertFalse(result.stderr().contains(LAPTOP_VALUE), result.stderr());
+    assertTrue(result.stderr().contains("profile laptop (from --profile)"), result.stderr());
+  }
+
+  @Test
+  void exportReadsManifest() throws Exception {
+    Keyrun.Result result =
+        keyrun(project).args("export", "--profile", "server", "--format", "dotenv").run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("K='" + SERVER_VALUE + "'\n", result.stdout());
   }
 
   @Test
