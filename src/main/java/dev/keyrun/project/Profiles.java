@@ -4,8 +4,6 @@ import dev.keyrun.KeyrunException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the active profile: {@code --profile}, else {@code KEYRUN_PROFILE}, else the machine's
@@ -17,12 +15,22 @@ import org.slf4j.LoggerFactory;
  * written.
  */
 final class Profiles {
-  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
-
   static final String ENVIRONMENT_VARIABLE = "KEYRUN_PROFILE";
 
+  /** The origin of a choice when nothing chose a profile. */
+  static final String NO_PROFILE = "none";
+
   /** The chosen profile, or none, and what chose it. */
-  record Choice(Optional<String> name, String origin) {}
+  record Choice(Optional<String> name, String origin) {
+
+    /** Describes the choice for --verbose, such as {@code profile laptop (from --profile)}. */
+    String describe() {
+      if (name.isPresent()) {
+        return "profile " + name.get() + " (from " + origin + ")";
+      }
+      return origin.equals(NO_PROFILE) ? "no profile" : "no profile (" + origin + ")";
+    }
+  }
 
   private Profiles() {}
 
@@ -48,17 +56,15 @@ final class Profiles {
       if (defined.contains(machineDefault.get())) {
         return new Choice(machineDefault, "the user config");
       }
-      LOG.info(
-          "{} defines no profile {} (the default of the user config), so no profile applies",
-          manifest.file(),
-          machineDefault.get());
-      return new Choice(Optional.empty(), "none: the user config's default is not defined here");
+      return new Choice(
+          Optional.empty(),
+          "the user config's default " + machineDefault.get() + " is not defined");
     }
 
     if (manifest.defaultProfile().isPresent()) {
       return new Choice(manifest.defaultProfile(), "default-profile of " + manifest.file());
     }
-    return new Choice(Optional.empty(), "none");
+    return new Choice(Optional.empty(), NO_PROFILE);
   }
 
   private static String requireDefined(Manifest manifest, String name, String origin) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param name the {@code [project] name}, else the name of the manifest's directory
  * @param profile the active profile, or empty when the {@code [keys]} references apply as written
  * @param profileOrigin what chose the profile, such as {@code --profile} or {@code KEYRUN_PROFILE},
- *     or {@code none}
+ *     or why none applies: {@code none} when nothing chose one
  * @param profiles every profile the manifest defines, in file order
  * @param keys the declared keys in file order, including optional keys without a reference
  */

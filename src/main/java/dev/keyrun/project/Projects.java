@@ -47,12 +47,7 @@ public final class Projects {
 
     Manifest parsed = ManifestParser.parse(file.get());
     Profiles.Choice choice = Profiles.choose(parsed, profile, environment, machineDefault);
-    LOG.info(
-        "manifest {}: project {}, profile {} (from {})",
-        parsed.file(),
-        parsed.name(),
-        choice.name().orElse("none"),
-        choice.origin());
+    LOG.info("manifest {}: project {}, {}", parsed.file(), parsed.name(), choice.describe());
     return Optional.of(apply(parsed, choice));
   }
 

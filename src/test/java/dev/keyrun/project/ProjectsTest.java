@@ -113,6 +113,18 @@ class ProjectsTest {
   }
 
   @Test
+  void choiceDescriptionsForVerbose() {
+    assertEquals(
+        "profile server (from --profile)",
+        new Profiles.Choice(Optional.of("server"), "--profile").describe());
+    assertEquals("no profile", new Profiles.Choice(Optional.empty(), "none").describe());
+    assertEquals(
+        "no profile (the user config's default ci is not defined)",
+        new Profiles.Choice(Optional.empty(), "the user config's default ci is not defined")
+            .describe());
+  }
+
+  @Test
   void serverProfileReplacesReferencesAndDelivery() {
     Project project = load(Optional.of("server"), Map.of());
 
