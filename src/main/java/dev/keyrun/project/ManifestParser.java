@@ -2,14 +2,13 @@ package dev.keyrun.project;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.dotenv.KeyGrammar;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.text.StrictUtf8;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ import java.util.Set;
  * Parses {@code keyrun.toml} with Jackson's TOML parser and validates it: known fields only, key
  * names of the env-file grammar, references of known schemes, profiles that name declared keys.
  *
- * <p>This is the only class of keyrun that uses Jackson, so a run without a manifest never loads
- * it.
+ * <p>Only this class and {@link TomlTree} use Jackson, and only a run that finds a manifest reaches
+ * them, so a run without one loads no Jackson class.
  */
 final class ManifestParser {
   private static final Set<String> TOP_LEVEL = Set.of("project", "keys", "profiles");
@@ -67,7 +66,7 @@ final class ManifestParser {
 
   private static List<ProjectKey> keys(TableReader table) {
     List<ProjectKey> keys = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> field : table.fields()) {
+    for (Map.Entry<String, Object> field : table.fields()) {
       String name = requireKeyName(table, field.getKey());
       TableReader key = table.table(name);
       key.requireKnownFields(KEY_FIELDS, "description, ref, required, delivery or max-age-days");
@@ -90,7 +89,7 @@ final class ManifestParser {
     keys.forEach(key -> declared.add(key.name()));
 
     Map<String, Map<String, ProfileEntry>> profiles = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> field : table.fields()) {
+    for (Map.Entry<String, Object> field : table.fields()) {
       String profileName = field.getKey();
       if (!KeyGrammar.isValid(profileName)) {
         throw table.failure(
@@ -100,7 +99,7 @@ final class ManifestParser {
       }
       TableReader profile = table.table(profileName);
       Map<String, ProfileEntry> entries = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> entry : profile.fields()) {
+      for (Map.Entry<String, Object> entry : profile.fields()) {
         String key = entry.getKey();
         if (!declared.contains(key)) {
           throw profile.failure(
@@ -116,14 +115,14 @@ final class ManifestParser {
   }
 
   /** Reads {@code KEY = "ref"} or {@code KEY = { ref = ..., delivery = ..., required = ... }}. */
-  private static ProfileEntry entry(TableReader profile, String key, JsonNode value) {
+  private static ProfileEntry entry(TableReader profile, String key, Object value) {
     List<String> path = profile.child(key);
-    if (value.isTextual()) {
-      Reference reference = profile.reference(value.textValue(), path);
+    if (value instanceof String) {
+      Reference reference = profile.reference((String) value, path);
       return new ProfileEntry(
           Optional.of(reference), Optional.empty(), Optional.empty(), profile.lineOf(path));
     }
-    if (!value.isObject()) {
+    if (!(value instanceof Map)) {
       throw profile.failure(
           path,
           ManifestText.dotted(path) + " must be a reference or a table",
@@ -145,12 +144,14 @@ final class ManifestParser {
     return name;
   }
 
-  private static JsonNode tree(String content, ManifestText text) {
+  private static Map<String, Object> tree(String content, ManifestText text) {
     try {
-      JsonNode tree = new TomlMapper().readTree(content);
-      return tree == null || tree.isMissingNode() ? new TomlMapper().createObjectNode() : tree;
+      return TomlTree.read(content);
     } catch (JacksonException e) {
       throw syntaxError(e, text);
+    } catch (IOException e) {
+      // A parser reading a string has no I/O of its own to fail.
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,11 +1,10 @@
 package dev.keyrun.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +21,17 @@ final class TableReader {
   private static final Pattern SCHEME_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,20}");
 
   private final ManifestText text;
-  private final JsonNode node;
+  private final Map<String, Object> node;
   private final List<String> path;
 
-  TableReader(ManifestText text, JsonNode node, List<String> path) {
+  @SuppressWarnings("unchecked")
+  TableReader(ManifestText text, Object node, List<String> path) {
     this.text = text;
-    this.node = node;
     this.path = List.copyOf(path);
-    if (!node.isObject()) {
+    if (!(node instanceof Map)) {
       throw text.failure(path, dotted() + " must be a table", "write it as [" + dotted() + "]");
     }
+    this.node = (Map<String, Object>) node;
   }
 
   /** Returns the table's path, such as {@code [keys.API]}, as messages show it. */
@@ -53,8 +53,7 @@ final class TableReader {
 
   /** Rejects a field outside {@code allowed}, so that a misspelt field does not pass silently. */
   void requireKnownFields(Set<String> allowed, String expected) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+    for (String name : node.keySet()) {
       if (!allowed.contains(name)) {
         String where = path.isEmpty() ? "" : " in [" + dotted() + "]";
         throw text.failure(
@@ -64,14 +63,12 @@ final class TableReader {
   }
 
   /** Returns the fields in file order. */
-  List<Map.Entry<String, JsonNode>> fields() {
-    List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-    node.fields().forEachRemaining(fields::add);
-    return fields;
+  List<Map.Entry<String, Object>> fields() {
+    return new ArrayList<>(node.entrySet());
   }
 
   boolean has(String field) {
-    return node.has(field);
+    return node.containsKey(field);
   }
 
   TableReader table(String field) {
@@ -79,37 +76,42 @@ final class TableReader {
   }
 
   Optional<String> text(String field) {
-    JsonNode value = node.get(field);
+    Object value = node.get(field);
     if (value == null) {
       return Optional.empty();
     }
-    if (!value.isTextual()) {
+    if (!(value instanceof String)) {
       throw text.failure(child(field), field(field) + " must be a string", null);
     }
-    return Optional.of(value.textValue());
+    return Optional.of((String) value);
   }
 
   Optional<Boolean> bool(String field) {
-    JsonNode value = node.get(field);
+    Object value = node.get(field);
     if (value == null) {
       return Optional.empty();
     }
-    if (!value.isBoolean()) {
+    if (!(value instanceof Boolean)) {
       throw text.failure(child(field), field(field) + " must be true or false", null);
     }
-    return Optional.of(value.booleanValue());
+    return Optional.of((Boolean) value);
   }
 
   OptionalInt positiveInt(String field) {
-    JsonNode value = node.get(field);
+    Object value = node.get(field);
     if (value == null) {
       return OptionalInt.empty();
     }
-    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() <= 0) {
+    boolean whole =
+        value instanceof Integer || value instanceof Long || value instanceof BigInteger;
+    if (!whole
+        || ((Number) value).longValue() <= 0
+        || ((Number) value).longValue() > Integer.MAX_VALUE
+        || value instanceof BigInteger && ((BigInteger) value).bitLength() > 31) {
       throw text.failure(
           child(field), field(field) + " must be a whole number of days above 0", null);
     }
-    return OptionalInt.of(value.intValue());
+    return OptionalInt.of(((Number) value).intValue());
   }
 
   Optional<KeyDelivery> delivery(String field) {
