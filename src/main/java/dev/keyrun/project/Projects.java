@@ -45,9 +45,15 @@ public final class Projects {
       return Optional.empty();
     }
 
+    long started = System.nanoTime();
     Manifest parsed = ManifestParser.parse(file.get());
     Profiles.Choice choice = Profiles.choose(parsed, profile, environment, machineDefault);
-    LOG.info("manifest {}: project {}, {}", parsed.file(), parsed.name(), choice.describe());
+    LOG.info(
+        "manifest {}: project {}, {}; read in {} ms",
+        parsed.file(),
+        parsed.name(),
+        choice.describe(),
+        (System.nanoTime() - started) / 1_000_000);
     return Optional.of(apply(parsed, choice));
   }
 

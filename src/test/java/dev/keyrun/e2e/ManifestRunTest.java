@@ -154,7 +154,12 @@ class ManifestRunTest {
     assertEquals(0, result.status(), result.stderr());
     String manifest = project.resolve("keyrun.toml").toString();
     assertTrue(
-        result.stderr().contains("manifest " + manifest + ": project billing, profile laptop"),
+        result
+            .stderr()
+            .contains(
+                "manifest "
+                    + manifest
+                    + ": project billing, profile laptop (from KEYRUN_PROFILE); read in "),
         result.stderr());
     assertTrue(result.stderr().contains("(from KEYRUN_PROFILE)"), result.stderr());
     assertTrue(result.stderr().contains("OPTIONAL: optional"), result.stderr());
