@@ -14,6 +14,11 @@ record ManifestText(Path file, TomlLines lines) {
 
   /** Returns {@code FILE:LINE}, or the file alone for line 0. */
   String at(int line) {
+    return location(file, line);
+  }
+
+  /** Returns {@code FILE:LINE}, or the file alone for line 0. */
+  static String location(Path file, int line) {
     return line > 0 ? file + ":" + line : file.toString();
   }
 

@@ -61,7 +61,6 @@ public final class Projects {
   static Project apply(Manifest manifest, Profiles.Choice choice) {
     Map<String, ProfileEntry> entries =
         choice.name().map(name -> manifest.profiles().get(name)).orElse(Map.of());
-    ManifestText text = new ManifestText(manifest.file(), null);
 
     List<ProjectKey> keys = new ArrayList<>();
     List<KeyrunException> missing = new ArrayList<>();
@@ -71,7 +70,7 @@ public final class Projects {
       if (key.reference().isEmpty() && key.required()) {
         missing.add(
             KeyrunException.failed(
-                text.at(key.line()),
+                ManifestText.location(manifest.file(), key.line()),
                 key.name()
                     + " is required and has no reference"
                     + choice.name().map(name -> " in profile " + name).orElse(" (no profile)"),

@@ -238,6 +238,17 @@ class ManifestRunTest {
   }
 
   @Test
+  void onlySkippedOptionalKeyFails() throws Exception {
+    Keyrun.Result result =
+        keyrun(project).args("--profile", "laptop", "--only", "OPTIONAL", "--", "true").run();
+
+    assertEquals(125, result.status());
+    assertTrue(
+        result.stderr().contains("--only OPTIONAL: no env file or manifest declares OPTIONAL"),
+        result.stderr());
+  }
+
+  @Test
   void onlyNarrowsManifestKeys() throws Exception {
     TestFiles.write(
         project.resolve("keyrun.toml"),
