@@ -234,9 +234,10 @@ extract_libpty() {
 }
 
 # Writes the private files of a training run into work_dir: an env file with plain values and
-# one reference of each built-in kind (env://, file://, dotenv:), the store they read, and a user
-# config file. Parsing the config loads Jackson's TOML classes, which then come from the cache;
-# the training run reads this config instead of the installing user's own.
+# one reference of each built-in kind (env://, file://, dotenv:), the store they read, a user
+# config file and a project manifest keyrun.toml with a profile. Parsing both loads Jackson's TOML
+# classes, which then come from the cache. The training run reads this config instead of the
+# installing user's own, and finds the manifest in its working directory, as a run in a project does.
 write_training_inputs() {
   local store="$work_dir/training-store.env" secret="$work_dir/training-secret.txt"
   training_env="$work_dir/training.env"
@@ -257,7 +258,7 @@ write_training_inputs() {
     } >"$training_env"
     mkdir -p "$training_config_home/keyrun"
     {
-      printf 'profile = "training"\n'
+      printf 'profile = "laptop"\n'
       printf 'timeout = 30\n'
       printf 'mask = "auto"\n'
       printf 'keyring = "secret-service"\n'
@@ -266,8 +267,16 @@ write_training_inputs() {
       printf '\n[credstore]\npath = ["/run/credstore", "/etc/credstore"]\n'
       printf '\n[rotation]\nmax-age-days = 90\n'
     } >"$training_config_home/keyrun/config.toml"
+    {
+      printf '[project]\nname = "training"\ndefault-profile = "laptop"\n\n'
+      printf '[keys.KEYRUN_TRAINING_MANIFEST]\ndescription = "a key of the manifest"\n'
+      printf 'ref = "dotenv:TRAINING_STORE_KEY"\nmax-age-days = 90\n\n'
+      printf '[keys.KEYRUN_TRAINING_OPTIONAL]\nrequired = false\n\n'
+      printf '[profiles.laptop]\nKEYRUN_TRAINING_MANIFEST = { ref = "dotenv:TRAINING_STORE_KEY", delivery = "env" }\n'
+    } >"$work_dir/keyrun.toml"
   )
-  chmod 600 "$store" "$secret" "$training_env" "$training_config_home/keyrun/config.toml"
+  chmod 600 "$store" "$secret" "$training_env" "$training_config_home/keyrun/config.toml" \
+    "$work_dir/keyrun.toml"
 }
 
 # Runs keyrun once on the training inputs with the launcher's JVM flags plus "$@", in supervise

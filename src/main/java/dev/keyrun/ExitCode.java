@@ -8,6 +8,14 @@ package dev.keyrun;
  * 128+N.
  */
 public final class ExitCode {
+  /**
+   * A management command ({@code init}, {@code config}, {@code import}, {@code where}, {@code
+   * rotate}, {@code ls}, {@code check}) failed: bad flags, file, reference or store. These commands
+   * start no child, so they use the common status of command-line tools for their own failures
+   * instead of 125.
+   */
+  public static final int USAGE = 2;
+
   /** keyrun failed before starting the child: bad flags, file, reference or store. */
   public static final int KEYRUN_FAILED = 125;
 

@@ -35,6 +35,8 @@ final class CommandSpecs {
   static final String OUT_FILE = "--out-file";
   static final String LITERAL_NAMES = "--literal-names";
   static final String FORMAT = "--format";
+  static final String PROFILE = "--profile";
+  static final String MANIFEST = "--manifest";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -66,7 +68,8 @@ final class CommandSpecs {
 
     CommandSpec run = withRunOptions(command("run"));
     run.usageMessage()
-        .description("Run COMMAND with the secrets its env files and environment refer to.");
+        .description(
+            "Run COMMAND with the secrets its manifest, env files and environment refer to.");
     keyrun.addSubcommand("run", run);
     keyrun.addSubcommand("read", read());
     keyrun.addSubcommand("inject", inject());
@@ -283,9 +286,11 @@ final class CommandSpecs {
             .type(List.class)
             .auxiliaryTypes(Path.class)
             .description(
-                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones;"
-                    + " default: ./.env if it exists).")
+                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones"
+                    + " and the manifest; default: ./.env if it exists and no keyrun.toml is"
+                    + " found).")
             .build());
+    ProjectOptions.addTo(export);
     export.addOption(keys(ONLY, "Print only these declared keys (comma-separated)."));
     export.addOption(
         OptionSpec.builder(FORMAT)
@@ -308,10 +313,11 @@ final class CommandSpecs {
             .type(List.class)
             .auxiliaryTypes(Path.class)
             .description(
-                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones)."
-                    + " By default, the file named .env in the current directory is read if"
-                    + " it exists.")
+                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones"
+                    + " and the manifest). By default, the file named .env in the current"
+                    + " directory is read if it exists and no keyrun.toml is found.")
             .build());
+    ProjectOptions.addTo(spec);
     spec.addOption(
         OptionSpec.builder(ONLY)
             .paramLabel("NAME")

@@ -4,6 +4,7 @@ import dev.keyrun.KeyrunException;
 import dev.keyrun.export.ExportFormat;
 import dev.keyrun.export.ExportWarning;
 import dev.keyrun.launch.Posix;
+import dev.keyrun.project.Project;
 import dev.keyrun.run.DeclaredValues;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,11 +12,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code keyrun export}: resolves the env files as a run does and prints the keys with their
- * values, for {@code eval "$(keyrun export)"} and other tools that read sh, fish, .env or JSON.
+ * {@code keyrun export}: resolves the manifest and env files as a run does and prints the keys with
+ * their values, for {@code eval "$(keyrun export)"} and other tools that read sh, fish, .env or
+ * JSON.
  */
 final class ExportCommand {
   private final Services services = new Services();
@@ -29,18 +32,21 @@ final class ExportCommand {
 
   int export(ParseResult parsed) {
     ExportFormat format = format(parsed);
-    List<Path> envFiles = RunOptions.envFiles(parsed);
+    Optional<Project> project =
+        ProjectOptions.load(parsed, services.environment(), services.config());
+    List<Path> envFiles = RunOptions.envFiles(parsed, project.isPresent());
     Map<String, byte[]> values =
         DeclaredValues.resolve(
             services.registry(),
             services.environment(),
             services.home(),
             services.config().storeSettings(),
+            project,
             envFiles,
             new LinkedHashSet<>(RunOptions.keys(parsed, CommandSpecs.ONLY)),
             services.timeout(parsed));
 
-    if (values.isEmpty() && envFiles.isEmpty()) {
+    if (values.isEmpty() && envFiles.isEmpty() && project.isEmpty()) {
       stderr.println(
           "keyrun: notice: no .env in "
               + Path.of("").toAbsolutePath()

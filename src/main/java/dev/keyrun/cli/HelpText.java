@@ -10,6 +10,10 @@ final class HelpText {
         + " which sees the values as environment variables, or as files with --as-files."
         + " Variables of keyrun's own environment that hold references are resolved too.",
     "",
+    "A project can declare its keys in keyrun.toml, which keyrun finds in the current directory"
+        + " or a parent; --profile (or KEYRUN_PROFILE) chooses where the values live on this"
+        + " machine. With a manifest, ./.env is read only when named with --env-file.",
+    "",
     "When the command's stdout or stderr is not a terminal, keyrun masks every secret value"
         + " written there as <concealed by keyrun>, and stays as the command's parent to do it;"
         + " otherwise it replaces itself with the command."
@@ -44,7 +48,8 @@ final class HelpText {
     "",
     "Exit status: the command's own; 128+N when signal N killed it; 125 when keyrun failed (bad"
         + " flag, file, reference or store); 126 when the command cannot be executed; 127 when it"
-        + " is not found.",
+        + " is not found. The management commands (init, config, import, where, rotate, ls,"
+        + " check) exit with 2 where keyrun would exit with 125.",
     "",
     "Examples:",
     "  keyrun -- python3 app.py",

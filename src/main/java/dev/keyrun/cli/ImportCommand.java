@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,7 @@ final class ImportCommand {
         services.environment(),
         services.home(),
         services.config().storeSettings(),
+        Optional.empty(),
         List.of(file),
         Set.of(),
         timeout);

@@ -19,7 +19,13 @@ enum LogLevel {
 
   /** keyrun's options that take a value in the next argument. */
   private static final Set<String> OPTIONS_WITH_VALUE =
-      Set.of("-e", CommandSpecs.ENV_FILE, CommandSpecs.ONLY, CommandSpecs.TIMEOUT);
+      Set.of(
+          "-e",
+          CommandSpecs.ENV_FILE,
+          CommandSpecs.ONLY,
+          CommandSpecs.TIMEOUT,
+          CommandSpecs.PROFILE,
+          CommandSpecs.MANIFEST);
 
   private static final Set<String> SUBCOMMANDS = Set.of("run", "read");
 

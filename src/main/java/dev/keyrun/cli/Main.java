@@ -36,9 +36,17 @@ public final class Main {
     try {
       parsed = commandLine.parseArgs(args);
     } catch (ParameterException e) {
-      return report(UsageErrors.describe(e), level, stderr);
+      String command = ManagementCommands.topLevelName(e.getCommandLine());
+      int status = report(UsageErrors.describe(e), level, stderr);
+      return ManagementCommands.failureStatus(command, status);
     }
 
+    String command = parsed.subcommand() == null ? "run" : parsed.subcommand().commandSpec().name();
+    return ManagementCommands.failureStatus(command, execute(parsed, level, stdout, stderr));
+  }
+
+  private static int execute(
+      ParseResult parsed, LogLevel level, PrintStream stdout, PrintStream stderr) {
     try {
       if (CommandLine.printHelpIfRequested(parsed)) {
         return System.out.checkError() ? outputFailed(stderr) : 0;
@@ -93,7 +101,7 @@ public final class Main {
 
     ParseResult run = subcommand == null ? parsed : subcommand;
     Services services = new Services();
-    RunRequest request = RunOptions.toRequest(run, services.config());
+    RunRequest request = RunOptions.toRequest(run, services.environment(), services.config());
     RunService service =
         new RunService(
             services.registry(),

@@ -2,6 +2,7 @@ package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
 import dev.keyrun.config.UserConfig;
+import dev.keyrun.project.Project;
 import dev.keyrun.run.Delivery;
 import dev.keyrun.run.MaskMode;
 import dev.keyrun.run.RunRequest;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ParseResult;
 
 /** Turns the parsed options of {@code keyrun [run]} into a validated {@link RunRequest}. */
@@ -19,7 +22,9 @@ final class RunOptions {
 
   private RunOptions() {}
 
-  static RunRequest toRequest(ParseResult parsed, UserConfig config) {
+  /** Returns the request of {@code parsed}, with the defaults of the user's config. */
+  static RunRequest toRequest(
+      ParseResult parsed, Map<String, byte[]> environment, UserConfig config) {
     List<String> command = parsed.matchedPositionalValue(0, List.of());
     if (command.isEmpty()) {
       throw KeyrunException.failed(
@@ -28,8 +33,9 @@ final class RunOptions {
 
     Duration timeout = timeout(parsed, config);
     List<String> only = keys(parsed, CommandSpecs.ONLY);
+    Optional<Project> project = ProjectOptions.load(parsed, environment, config);
     return new RunRequest(
-        envFiles(parsed),
+        envFiles(parsed, project.isPresent()),
         new LinkedHashSet<>(only),
         parsed.hasMatchedOption(CommandSpecs.CLEAN_ENV),
         !parsed.hasMatchedOption(CommandSpecs.NO_OVERRIDE),
@@ -37,7 +43,8 @@ final class RunOptions {
         parsed.hasMatchedOption(CommandSpecs.NO_EXEC),
         delivery(parsed),
         maskMode(parsed, config),
-        command);
+        command,
+        project);
   }
 
   private static Delivery delivery(ParseResult parsed) {
@@ -92,14 +99,19 @@ final class RunOptions {
 
   /** Returns the env files of {@code parsed}: those given, else ./.env when it exists. */
   static List<Path> envFiles(ParseResult parsed) {
-    return envFiles(parsed.<List<Path>>matchedOptionValue(CommandSpecs.ENV_FILE, List.of()));
+    return envFiles(parsed, false);
   }
 
-  private static List<Path> envFiles(List<Path> requested) {
+  /**
+   * Returns the env files of {@code parsed}: those given, else ./.env when it exists and no
+   * manifest declares the project's keys.
+   */
+  static List<Path> envFiles(ParseResult parsed, boolean manifest) {
+    List<Path> requested = parsed.matchedOptionValue(CommandSpecs.ENV_FILE, List.of());
     if (requested.contains(Path.of(""))) {
       throw KeyrunException.failed("--env-file", "empty file name", "name an env file");
     }
-    if (!requested.isEmpty()) {
+    if (!requested.isEmpty() || manifest) {
       return requested;
     }
     return Files.exists(DEFAULT_ENV_FILE, LinkOption.NOFOLLOW_LINKS)

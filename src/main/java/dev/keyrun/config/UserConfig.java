@@ -117,6 +117,18 @@ public final class UserConfig {
     return Optional.ofNullable((String) settings.get(Setting.PROFILE).value());
   }
 
+  /**
+   * Returns the {@code profile} of the config file alone, without {@code KEYRUN_PROFILE}: the
+   * machine default that a project manifest applies when it defines that profile.
+   */
+  public Optional<String> fileProfile() {
+    Effective profile = settings.get(Setting.PROFILE);
+    if (profile.source().kind() == Source.Kind.CONFIG_FILE) {
+      return Optional.of((String) profile.value());
+    }
+    return Optional.empty();
+  }
+
   /** Returns the seconds stores get when a command has no {@code --timeout}. */
   public int timeoutSeconds() {
     return (Integer) settings.get(Setting.TIMEOUT).value();

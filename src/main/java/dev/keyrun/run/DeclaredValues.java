@@ -5,11 +5,13 @@ import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.dotenv.ExpandedValue;
+import dev.keyrun.project.Project;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,9 +23,12 @@ public final class DeclaredValues {
   private DeclaredValues() {}
 
   /**
-   * Returns each selected key with its resolved value, in declaration order. All or nothing: when
-   * any reference fails, a {@link dev.keyrun.KeyrunException} reports every failing key.
+   * Returns each selected key with its resolved value, the keys of {@code project}'s manifest
+   * first, in declaration order. All or nothing: when any reference fails, a {@link
+   * dev.keyrun.KeyrunException} reports every failing key.
    *
+   * @param settings the machine settings the stores read
+   * @param project the project whose manifest declares keys, if any
    * @param envFiles the env files, in order
    * @param only the keys to resolve, or an empty set for all declared keys
    */
@@ -32,6 +37,7 @@ public final class DeclaredValues {
       Map<String, byte[]> environment,
       Path home,
       StoreSettings settings,
+      Optional<Project> project,
       List<Path> envFiles,
       Set<String> only,
       Duration timeout) {
@@ -45,8 +51,11 @@ public final class DeclaredValues {
             false,
             Delivery.environment(),
             MaskMode.OFF,
-            List.of());
-    Map<String, ExpandedValue> declared = EnvFiles.load(envFiles, environment);
+            List.of(),
+            project);
+    Map<String, ExpandedValue> declared =
+        ProjectDeclarations.declared(
+            project, EnvFiles.load(envFiles, environment, project.isPresent()));
     List<Declaration> selected = Selection.select(declared, environment, request);
 
     StoreContext context =

@@ -36,7 +36,16 @@ final class EnvFiles {
   private EnvFiles() {}
 
   static Map<String, ExpandedValue> load(List<Path> files, Map<String, byte[]> environment) {
-    if (files.isEmpty()) {
+    return load(files, environment, false);
+  }
+
+  /**
+   * Loads the files, and with {@code manifest} logs no note about a missing .env, which a project
+   * with a manifest does not read.
+   */
+  static Map<String, ExpandedValue> load(
+      List<Path> files, Map<String, byte[]> environment, boolean manifest) {
+    if (files.isEmpty() && !manifest) {
       LOG.info("no --env-file given and no .env in {}", Path.of("").toAbsolutePath());
     }
     Map<String, ExpandedValue> declared = new LinkedHashMap<>();

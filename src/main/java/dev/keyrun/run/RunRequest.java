@@ -1,10 +1,13 @@
 package dev.keyrun.run;
 
+import dev.keyrun.project.Project;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +22,7 @@ import java.util.Set;
  * @param delivery which keys reach the command as files rather than environment variables
  * @param mask whether secret values are masked in the command's output
  * @param command the command and its arguments
+ * @param project the project whose manifest declares keys before the env files, if any
  */
 public record RunRequest(
     List<Path> envFiles,
@@ -29,11 +33,37 @@ public record RunRequest(
     boolean supervise,
     Delivery delivery,
     MaskMode mask,
-    List<String> command) {
+    List<String> command,
+    Optional<Project> project) {
 
   public RunRequest {
     envFiles = List.copyOf(envFiles);
     only = Collections.unmodifiableSet(new LinkedHashSet<>(only));
     command = List.copyOf(command);
+    Objects.requireNonNull(project, "project");
+  }
+
+  /** Creates a request without a project manifest. */
+  public RunRequest(
+      List<Path> envFiles,
+      Set<String> only,
+      boolean cleanEnv,
+      boolean override,
+      Duration timeout,
+      boolean supervise,
+      Delivery delivery,
+      MaskMode mask,
+      List<String> command) {
+    this(
+        envFiles,
+        only,
+        cleanEnv,
+        override,
+        timeout,
+        supervise,
+        delivery,
+        mask,
+        command,
+        Optional.empty());
   }
 }

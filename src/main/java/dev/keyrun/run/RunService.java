@@ -48,9 +48,15 @@ public final class RunService {
 
   /** Runs the request and returns keyrun's exit status (in exec mode it does not return). */
   public int run(RunRequest request) {
-    Map<String, ExpandedValue> declared = EnvFiles.load(request.envFiles(), environment);
+    Map<String, ExpandedValue> declared =
+        ProjectDeclarations.declared(
+            request.project(),
+            EnvFiles.load(request.envFiles(), environment, request.project().isPresent()));
     List<Declaration> selected = Selection.select(declared, environment, request);
-    DeliveryPlan delivery = DeliveryPlan.of(selected, request.delivery());
+    DeliveryPlan delivery =
+        DeliveryPlan.of(
+            selected,
+            ProjectDeclarations.delivery(request.delivery(), request.project(), selected));
     logSelection(selected);
     warnAboutLikelyMistakes(request, selected, delivery);
 
@@ -142,7 +148,9 @@ public final class RunService {
 
     if (!overridden.isEmpty()) {
       stderr.println(
-          "keyrun: notice: env files override inherited "
+          "keyrun: notice: "
+              + (request.project().isPresent() ? "declared keys" : "env files")
+              + " override inherited "
               + String.join(", ", overridden)
               + " (--no-override keeps inherited values)");
     }
@@ -156,7 +164,7 @@ public final class RunService {
    */
   private void warnAboutLikelyMistakes(
       RunRequest request, List<Declaration> selected, DeliveryPlan delivery) {
-    if (selected.isEmpty() && request.envFiles().isEmpty()) {
+    if (selected.isEmpty() && request.envFiles().isEmpty() && request.project().isEmpty()) {
       stderr.println(
           "keyrun: notice: no .env in "
               + Path.of("").toAbsolutePath()

@@ -36,7 +36,7 @@ final class Selection {
       }
     }
 
-    checkOnly(request.only(), candidates);
+    checkOnly(request.only(), candidates, request.project().isPresent());
 
     List<Declaration> selected = new ArrayList<>();
     for (Declaration declaration : candidates.values()) {
@@ -82,7 +82,8 @@ final class Selection {
         .orElse(false);
   }
 
-  private static void checkOnly(Set<String> only, Map<String, Declaration> candidates) {
+  private static void checkOnly(
+      Set<String> only, Map<String, Declaration> candidates, boolean manifest) {
     List<String> unknown = new ArrayList<>();
     for (String key : only) {
       if (!candidates.containsKey(key)) {
@@ -92,7 +93,7 @@ final class Selection {
     if (!unknown.isEmpty()) {
       throw KeyrunException.failed(
           "--only " + String.join(",", unknown),
-          "no env file declares "
+          (manifest ? "no env file or manifest declares " : "no env file declares ")
               + String.join(", ", unknown)
               + ", and no inherited variable holds a reference by that name",
           "check the names, or add them to an --env-file");

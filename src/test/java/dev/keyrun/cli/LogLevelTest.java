@@ -36,6 +36,8 @@ class LogLevelTest {
   void optionValueIsNotTheCommand() {
     assertEquals(LogLevel.VERBOSE, of("--env-file", "app.env", "-v", "--", "sh"));
     assertEquals(LogLevel.VERBOSE, of("--only", "A,B", "--verbose", "sh"));
+    assertEquals(LogLevel.VERBOSE, of("--profile", "server", "-v", "--", "sh"));
+    assertEquals(LogLevel.VERBOSE, of("--manifest", "keyrun.toml", "--verbose", "sh"));
   }
 
   @Test

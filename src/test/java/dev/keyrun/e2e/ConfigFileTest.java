@@ -22,7 +22,7 @@ class ConfigFileTest {
   private static final int RUN_FAILED = 125;
 
   /** keyrun's exit status when the config file stops keyrun config. */
-  private static final int CONFIG_COMMAND_FAILED = 125;
+  private static final int CONFIG_COMMAND_FAILED = 2;
 
   private static final String MARKER = "<concealed by keyrun>";
   private static final String VALUE = "sk-config-test-7d41c9";

@@ -1,0 +1,16 @@
+package dev.keyrun.project;
+
+import dev.keyrun.reference.Reference;
+import java.util.Optional;
+
+/**
+ * What a profile changes for one key; an empty field keeps the value of the key's {@code [keys]}
+ * table.
+ *
+ * @param line the 1-based line of the entry, or 0 when it cannot be located
+ */
+record ProfileEntry(
+    Optional<Reference> reference,
+    Optional<KeyDelivery> delivery,
+    Optional<Boolean> required,
+    int line) {}
