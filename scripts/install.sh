@@ -257,11 +257,14 @@ write_training_inputs() {
 }
 
 # Runs keyrun once on the training inputs with the launcher's JVM flags plus "$@", in supervise
-# mode (--no-exec): a JVM that replaces itself through execve never writes its cache.
+# mode (--no-exec): a JVM that replaces itself through execve never writes its cache. The run
+# records its references in an inventory under work_dir, not in the user's own. The training run
+# finds none there, so it both reads and writes one, and the cache holds the classes of both.
 run_keyrun_on_training_inputs() {
   (
     cd "$work_dir"
-    KEYRUN_DOTENV_STORE=$training_store KEYRUN_TRAINING_SOURCE='value from the environment' \
+    XDG_STATE_HOME=$work_dir/state \
+      KEYRUN_DOTENV_STORE=$training_store KEYRUN_TRAINING_SOURCE='value from the environment' \
       "$java" "${jvm_flags[@]}" "$@" -cp "$installed_jar" "$MAIN_CLASS" \
       --no-exec --env-file "$training_env" -- true
   ) </dev/null >"$work_dir/training.log" 2>&1
