@@ -35,6 +35,7 @@ final class CommandSpecs {
   static final String OUT_FILE = "--out-file";
   static final String LITERAL_NAMES = "--literal-names";
   static final String FORMAT = "--format";
+  static final String RESTART = "--restart";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -57,6 +58,8 @@ final class CommandSpecs {
             "       keyrun export [--env-file=FILE]... [--only=NAME,...] [--format=FORMAT]",
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
+            "       keyrun where [--format=text|json] REFERENCE",
+            "       keyrun rotate [--restart] [--raw] [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
             "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
             "       keyrun completion bash|zsh|fish");
@@ -70,6 +73,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("export", export());
     keyrun.addSubcommand("set", set());
     keyrun.addSubcommand("delete", delete());
+    RotationSpecs.addTo(keyrun);
     keyrun.addSubcommand("systemd", systemd());
     keyrun.addSubcommand("completion", completion());
     return keyrun;
@@ -205,7 +209,7 @@ final class CommandSpecs {
     return unit;
   }
 
-  private static PositionalParamSpec reference(String description) {
+  static PositionalParamSpec reference(String description) {
     return PositionalParamSpec.builder()
         .paramLabel("REFERENCE")
         .arity("1")
@@ -359,7 +363,7 @@ final class CommandSpecs {
   }
 
   /** Creates a command with the options every keyrun command has. */
-  private static CommandSpec command(String name) {
+  static CommandSpec command(String name) {
     CommandSpec spec = CommandSpec.create().name(name).version(HelpText.version());
     spec.parser().stopAtPositional(true);
     // picocli would replace an @FILE argument with the file's words, even after "--", so that
@@ -391,7 +395,7 @@ final class CommandSpecs {
         .build();
   }
 
-  private static OptionSpec timeout(String description) {
+  static OptionSpec timeout(String description) {
     return OptionSpec.builder(TIMEOUT)
         .paramLabel("SECONDS")
         .type(int.class)
@@ -400,7 +404,7 @@ final class CommandSpecs {
         .build();
   }
 
-  private static OptionSpec flag(String name, String description) {
+  static OptionSpec flag(String name, String description) {
     return OptionSpec.builder(name).type(boolean.class).description(description).build();
   }
 
