@@ -59,7 +59,7 @@ final class CommandSpecs {
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
             "       keyrun where [--format=text|json] REFERENCE",
-            "       keyrun rotate [--restart] [--raw] [--timeout=SECONDS] REFERENCE",
+            "       keyrun rotate [--restart] [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
             "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
             "       keyrun completion bash|zsh|fish");

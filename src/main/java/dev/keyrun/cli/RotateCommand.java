@@ -36,7 +36,7 @@ final class RotateCommand {
 
   int rotate(ParseResult parsed, InputStream stdin) throws IOException {
     Reference reference = writes.reference(parsed.matchedPositionalValue(0, ""));
-    RotationRefusal.check(reference);
+    RotatableStores.require(reference);
     WritableBackend store = writes.writableStore(reference);
     Duration timeout = WriteCommands.timeout(parsed);
 
@@ -44,7 +44,7 @@ final class RotateCommand {
         writes.store(
             reference,
             store,
-            new WriteOptions(false),
+            new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP)),
             timeout,
             stdin,
             parsed.hasMatchedOption(CommandSpecs.RAW));

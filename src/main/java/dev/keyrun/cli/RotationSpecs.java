@@ -53,6 +53,11 @@ final class RotationSpecs {
             CommandSpecs.RAW,
             "Store stdin byte for byte. By default one trailing newline is dropped."));
     rotate.addOption(
+        CommandSpecs.flag(
+            CommandSpecs.ALLOW_ANY_APP,
+            "macOS Keychain only: let any application read the item without a prompt, as"
+                + " keyrun set --allow-any-app does."));
+    rotate.addOption(
         CommandSpecs.timeout(
             "Give the store, and each systemctl restart, at most SECONDS (default: 30)."));
     rotate.addPositional(CommandSpecs.reference("The entry to replace, such as dotenv:API_KEY."));

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Restarts systemd services with {@code systemctl restart UNIT}, or {@code systemctl --user restart
- * UNIT} for a user's service, one at a time: stdin from /dev/null, keyrun's environment (which a
- * user manager needs to be reached), and a timeout for each.
+ * UNIT} for a user's service, one at a time. Each systemctl gets stdin from /dev/null, a timeout,
+ * and keyrun's environment, which it needs to reach a user's manager.
  */
 final class UnitRestarts {
   static final String DEFAULT_SYSTEMCTL = "/usr/bin/systemctl";

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who uses one store entry, from the inventory: the projects, each with its keys and whether its
- * file still mentions the reference, and the systemd units.
+ * The consumers of one store entry, from the inventory: the projects, each with its keys and
+ * whether its file still mentions the reference, and the systemd units.
  *
  * @param reference the reference as written in the files
  * @param rotated the day {@code keyrun rotate} last replaced the value, if it did
@@ -23,7 +23,7 @@ import java.util.Optional;
 public record Consumers(
     String reference, Optional<String> rotated, List<Project> projects, List<Unit> units) {
 
-  /** What a project's file holds now, checked when the consumers are listed. */
+  /** The state of a project's file, checked when the consumers are listed. */
   public enum FileState {
     /** The file exists and contains the reference. */
     PRESENT,

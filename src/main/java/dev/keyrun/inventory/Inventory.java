@@ -33,7 +33,7 @@ public final class Inventory {
   private final Map<String, String> rotations = new LinkedHashMap<>();
   private final List<String> otherLines = new ArrayList<>();
 
-  /** The dates of one entry that {@code keyrun ls} shows. */
+  /** The last rotation and the first use of one entry, for listings of declared keys. */
   public record History(Optional<LocalDate> rotated, Optional<LocalDate> firstSeen) {}
 
   static Inventory parse(byte[] content) {

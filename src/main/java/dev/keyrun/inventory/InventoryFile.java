@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * The inventory file, {@code $XDG_STATE_HOME/keyrun/inventory} (default {@code
- * ~/.local/state/keyrun/inventory}). Changes are made under an exclusive lock on a file beside it,
- * re-reading the file first so that two keyrun processes at once both keep their records, and the
- * new content replaces the file in one atomic step with mode 600 in a directory of mode 700.
+ * ~/.local/state/keyrun/inventory}). A change takes an exclusive lock on a file beside it and reads
+ * the file again, so that two keyrun processes at once both keep their records. The new content
+ * then replaces the file in one atomic step, with mode 600 in a directory of mode 700.
  */
 public final class InventoryFile {
   private static final String NAME = "inventory";
@@ -28,7 +28,7 @@ public final class InventoryFile {
 
   /**
    * Returns the inventory of the user: under {@code $XDG_STATE_HOME} when it is an absolute path,
-   * as the XDG Base Directory specification asks, else under {@code home/.local/state}.
+   * as the XDG Base Directory specification requires, else under {@code home/.local/state}.
    */
   public static InventoryFile of(Map<String, byte[]> environment, Path home) {
     byte[] configured = environment.get("XDG_STATE_HOME");
@@ -41,7 +41,7 @@ public final class InventoryFile {
     return file;
   }
 
-  /** Reads the inventory; a missing file is an empty inventory. */
+  /** Reads the inventory. A missing file reads as an empty inventory. */
   public Inventory read() throws IOException {
     try {
       return Inventory.parse(Files.readAllBytes(file));
@@ -54,8 +54,8 @@ public final class InventoryFile {
    * Applies {@code change} to the current inventory under the lock, and writes the file if it
    * returns true.
    *
-   * @param wait whether to wait for another keyrun that holds the lock; without waiting, a held
-   *     lock makes this return false and change nothing
+   * @param wait whether to wait for another keyrun that holds the lock. Without waiting, a held
+   *     lock makes this method return false and change nothing.
    * @return whether the file was written
    */
   public boolean update(Predicate<Inventory> change, boolean wait)

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records in the inventory which references a run uses. It sits on keyrun's start path, so it reads
- * the file once and writes only when a use is new or was last seen on another day. It never fails
- * the run and never waits: an unwritable state directory (systemd's {@code ProtectHome=}, a {@code
- * DynamicUser=} service) or a lock held by another keyrun is logged at debug level and skipped, and
- * the next run records what this one missed.
+ * the file once and writes only when a use is new or was last seen on another day. An I/O error
+ * does not fail the run, and a lock held by another keyrun is not waited for. Both, like an
+ * unwritable state directory (systemd's {@code ProtectHome=}, a {@code DynamicUser=} service), are
+ * logged at debug level and skipped, and the next run records what this one missed.
  */
 public final class RunRecorder {
   private static final Logger LOG = LoggerFactory.getLogger("keyrun");

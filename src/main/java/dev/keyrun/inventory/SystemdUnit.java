@@ -59,7 +59,7 @@ public record SystemdUnit(String name, boolean user) {
   /**
    * Returns the deepest service in a control group path, such as {@code app.service} in {@code
    * /system.slice/app.service}. A process in a user manager's own group ({@code
-   * user@1000.service/init.scope}) belongs to no service of its own, so it gives empty.
+   * user@1000.service/init.scope}) belongs to no service of its own, so the result is empty.
    */
   static Optional<SystemdUnit> fromPath(String path) {
     String[] parts = path.strip().split("/");

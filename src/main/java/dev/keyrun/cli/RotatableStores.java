@@ -7,29 +7,29 @@ import dev.keyrun.reference.Reference;
  * Rejects references whose store {@code keyrun rotate} cannot write, each with the way to replace
  * the value there.
  */
-final class RotationRefusal {
-  private RotationRefusal() {}
+final class RotatableStores {
+  private RotatableStores() {}
 
-  static void check(Reference reference) {
+  static void require(Reference reference) {
     String where = "; then keyrun where " + reference + " lists who uses it";
     switch (reference.scheme()) {
       case OP ->
-          throw refuse(
+          throw reject(
               reference,
               "1Password",
               "replace the value in 1Password (the app, or op item edit)" + where);
       case SYSTEMD_CREDS ->
-          throw refuse(
+          throw reject(
               reference,
               "systemd credentials",
               "encrypt the new value with keyrun systemd encrypt "
                   + credentialName(reference)
                   + where);
       case FILE ->
-          throw refuse(
+          throw reject(
               reference, "a file:// file", "write the new value into the file yourself" + where);
       case ENV ->
-          throw refuse(
+          throw reject(
               reference,
               "the environment",
               "env:// renames a variable keyrun inherits; change the value where it is set"
@@ -40,7 +40,7 @@ final class RotationRefusal {
     }
   }
 
-  private static KeyrunException refuse(Reference reference, String store, String hint) {
+  private static KeyrunException reject(Reference reference, String store, String hint) {
     return KeyrunException.failed(
         reference.toString(), "keyrun rotate cannot write to " + store, hint);
   }
