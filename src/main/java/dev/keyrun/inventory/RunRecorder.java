@@ -35,9 +35,14 @@ public final class RunRecorder {
     if (sightings.isEmpty()) {
       return;
     }
+    long started = System.nanoTime();
     try {
       SystemdUnit unit = unit(environment).orElse(null);
-      record(InventoryFile.of(environment, home), sightings, unit, Days.today());
+      boolean written = record(InventoryFile.of(environment, home), sightings, unit, Days.today());
+      LOG.info(
+          "inventory {} in {} microseconds",
+          written ? "updated" : "unchanged",
+          (System.nanoTime() - started) / 1000);
     } catch (IOException | dev.keyrun.backend.StoreException | RuntimeException e) {
       LOG.debug("inventory not updated: {}", e.toString());
     }
