@@ -53,14 +53,19 @@ final class RotateCommand {
     List<KeyrunException> failures = new ArrayList<>();
     recordRotation(reference, failures);
 
-    Consumers consumers = Consumers.of(WhereCommand.read(services), reference.toString());
-    stdout.print(ConsumerReport.text(consumers));
-    if (parsed.hasMatchedOption(CommandSpecs.RESTART)) {
-      restart(consumers.systemdUnits(), timeout, failures);
-    } else if (!consumers.units().isEmpty()) {
-      stderr.println(
-          "keyrun: notice: the units above still hold the old value until they restart"
-              + " (--restart restarts them)");
+    try {
+      Consumers consumers = Consumers.of(WhereCommand.read(services), reference.toString());
+      stdout.print(ConsumerReport.text(consumers));
+      if (parsed.hasMatchedOption(CommandSpecs.RESTART)) {
+        restart(consumers.systemdUnits(), timeout, failures);
+      } else if (!consumers.units().isEmpty()) {
+        stderr.println(
+            "keyrun: notice: the units above still hold the old value until they restart"
+                + " (--restart restarts them)");
+      }
+    } catch (KeyrunException e) {
+      // Without the inventory there is nothing to list or restart, and the value stays stored.
+      failures.add(e);
     }
 
     if (!failures.isEmpty()) {

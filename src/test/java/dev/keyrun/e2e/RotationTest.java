@@ -366,6 +366,25 @@ class RotationTest {
   }
 
   @Test
+  void rotateWithUnwritableStateStillStores() throws Exception {
+    state = TestFiles.writePrivate(directory.resolve("state-file"), "");
+
+    Keyrun.Result rotated = rotate();
+
+    assertEquals(ManagementStatus.FAILED, rotated.status());
+    assertTrue(
+        rotated.stderr().contains("keyrun: stored the new value of dotenv:API_KEY"),
+        rotated.stderr());
+    assertTrue(
+        rotated
+            .stderr()
+            .contains(": the new value is stored, but the rotation date was not recorded: "),
+        rotated.stderr());
+    assertTrue(rotated.stderr().contains(": cannot read the inventory: "), rotated.stderr());
+    assertEquals("new\n", runProject(alpha, "API_KEY").stdout());
+  }
+
+  @Test
   void rotateWithEmptyValueStoresNothing() throws Exception {
     Keyrun.Result result = run(keyrun(directory).input("").args("rotate", "dotenv:API_KEY"));
 
