@@ -280,12 +280,13 @@ write_training_inputs() {
 }
 
 # Runs keyrun once on the training inputs with the launcher's JVM flags plus "$@", in supervise
-# mode (--no-exec): a JVM that replaces itself through execve never writes its cache.
+# mode (--no-exec): a JVM that replaces itself through execve never writes its cache. The run
+# records its references in an inventory under work_dir, not in the user's own.
 run_keyrun_on_training_inputs() {
   (
     cd "$work_dir"
-    XDG_CONFIG_HOME=$training_config_home KEYRUN_DOTENV_STORE=$training_store \
-      KEYRUN_TRAINING_SOURCE='value from the environment' \
+    XDG_CONFIG_HOME=$training_config_home XDG_STATE_HOME=$work_dir/state \
+      KEYRUN_DOTENV_STORE=$training_store KEYRUN_TRAINING_SOURCE='value from the environment' \
       "$java" "${jvm_flags[@]}" "$@" -cp "$installed_jar" "$MAIN_CLASS" \
       --no-exec --env-file "$training_env" -- true
   ) </dev/null >"$work_dir/training.log" 2>&1
@@ -405,6 +406,12 @@ fi
 note "training the $cache_kind with Java $java_version ($java_home)"
 write_training_inputs
 rm -f "$cache_file" "$cache_file.tmp"
+# A first run writes the inventory, so that the training run finds nothing new to record, as most
+# runs do. The cache then holds the classes of reading the inventory only, because the JVM loads
+# every class of the cache at start, and writing (temporary file, lock, SecureRandom) adds about
+# 100 of them.
+run_keyrun_on_training_inputs ||
+  fail_with_log "$work_dir/training.log" "the run before training failed; its output:"
 # The cache is written under a temporary name and renamed once it has been checked, so that a
 # keyrun starting meanwhile never maps a partial file.
 run_keyrun_on_training_inputs "$train_flag$cache_file.tmp" ||

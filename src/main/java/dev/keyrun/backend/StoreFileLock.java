@@ -15,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * other's change. The lock is taken on {@code .NAME.lock} next to the file, which stays empty and
  * in place, because the store file itself is replaced by a rename and a lock on it would be lost.
  */
-final class StoreFileLock implements AutoCloseable {
+public final class StoreFileLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -25,7 +25,20 @@ final class StoreFileLock implements AutoCloseable {
   }
 
   /** Waits until no other process changes {@code file}, then holds the lock until closed. */
-  static StoreFileLock acquire(Path file) throws StoreException {
+  public static StoreFileLock acquire(Path file) throws StoreException {
+    return lock(file, true);
+  }
+
+  /**
+   * Takes the lock if no other process holds it, without waiting.
+   *
+   * @return the lock, or null when another process holds it
+   */
+  public static StoreFileLock tryAcquire(Path file) throws StoreException {
+    return lock(file, false);
+  }
+
+  private static StoreFileLock lock(Path file, boolean wait) throws StoreException {
     Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
     try {
       PrivateFileWriter.createDirectory(file);
@@ -36,7 +49,12 @@ final class StoreFileLock implements AutoCloseable {
                   StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
               PosixFilePermissions.asFileAttribute(PrivateFileWriter.FILE_MODE));
       try {
-        return new StoreFileLock(channel, channel.lock());
+        FileLock lock = wait ? channel.lock() : channel.tryLock();
+        if (lock == null) {
+          channel.close();
+          return null;
+        }
+        return new StoreFileLock(channel, lock);
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;

@@ -37,6 +37,7 @@ final class CommandSpecs {
   static final String FORMAT = "--format";
   static final String PROFILE = "--profile";
   static final String MANIFEST = "--manifest";
+  static final String RESTART = "--restart";
   static final int DEFAULT_TIMEOUT_SECONDS = 30;
   static final java.util.Set<String> LOGGING_OPTIONS = java.util.Set.of("--verbose", "--debug");
 
@@ -59,6 +60,8 @@ final class CommandSpecs {
             "       keyrun export [--env-file=FILE]... [--only=NAME,...] [--format=FORMAT]",
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
+            "       keyrun where [--format=text|json] REFERENCE",
+            "       keyrun rotate [--restart] [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
             "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
             "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=TEXT]",
@@ -76,6 +79,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("export", export());
     keyrun.addSubcommand("set", set());
     keyrun.addSubcommand("delete", delete());
+    RotationSpecs.addTo(keyrun);
     keyrun.addSubcommand("systemd", systemd());
     keyrun.addSubcommand("completion", completion());
     keyrun.addSubcommand("import", ImportCommand.spec());
@@ -218,7 +222,7 @@ final class CommandSpecs {
     return unit;
   }
 
-  private static PositionalParamSpec reference(String description) {
+  static PositionalParamSpec reference(String description) {
     return PositionalParamSpec.builder()
         .paramLabel("REFERENCE")
         .arity("1")
@@ -414,7 +418,7 @@ final class CommandSpecs {
         .build();
   }
 
-  private static OptionSpec timeout(String description) {
+  static OptionSpec timeout(String description) {
     return OptionSpec.builder(TIMEOUT)
         .paramLabel("SECONDS")
         .type(int.class)
@@ -423,7 +427,7 @@ final class CommandSpecs {
         .build();
   }
 
-  private static OptionSpec flag(String name, String description) {
+  static OptionSpec flag(String name, String description) {
     return OptionSpec.builder(name).type(boolean.class).description(description).build();
   }
 

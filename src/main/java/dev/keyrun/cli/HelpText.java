@@ -16,7 +16,11 @@ final class HelpText {
     "",
     "When the command's stdout or stderr is not a terminal, keyrun masks every secret value"
         + " written there as <concealed by keyrun>, and stays as the command's parent to do it;"
-        + " otherwise it replaces itself with the command."
+        + " otherwise it replaces itself with the command.",
+    "",
+    "Each run records which env files and systemd units use which references, never values, in"
+        + " $XDG_STATE_HOME/keyrun (default: ~/.local/state/keyrun), so that keyrun where lists"
+        + " who uses a secret and keyrun rotate replaces it and restarts its units."
   };
 
   static final String[] FOOTER = {
@@ -56,6 +60,8 @@ final class HelpText {
     "  keyrun --as-files -- ./server",
     "  keyrun --env-file prod.env --only DATABASE_URL -- ./migrate",
     "  keyrun set keyring://openai/default",
+    "  keyrun where dotenv:OPENAI_API_KEY",
+    "  keyrun rotate --restart keyring://openai/default",
     "  keyrun read dotenv:OPENAI_API_KEY",
     "  keyrun config",
     "  keyrun inject -i config.tpl -o config.yaml",

@@ -85,6 +85,10 @@ public final class Main {
         return new WriteCommands(stderr).set(subcommand, System.in);
       case "delete":
         return new WriteCommands(stderr).delete(subcommand);
+      case "where":
+        return new WhereCommand(stdout).where(subcommand);
+      case "rotate":
+        return new RotateCommand(stdout, stderr).rotate(subcommand, System.in);
       case "systemd":
         return systemd(subcommand, stderr);
       case "import":

@@ -1,13 +1,7 @@
 package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
-import dev.keyrun.backend.Backend;
-import dev.keyrun.backend.HelperProcess;
-import dev.keyrun.backend.InvalidReferenceException;
-import dev.keyrun.backend.Resolver;
-import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
-import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.WritableBackend;
 import dev.keyrun.backend.WriteOptions;
 import dev.keyrun.reference.Reference;
@@ -15,17 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.ParseResult;
 
 /** {@code keyrun set REF} and {@code keyrun delete REF}: change an entry of a writable store. */
 final class WriteCommands {
   private final Services services = new Services();
+  private final StoreWrites writes = new StoreWrites(services);
   private final PrintStream stderr;
 
   WriteCommands(PrintStream stderr) {
@@ -34,44 +23,29 @@ final class WriteCommands {
 
   int set(ParseResult parsed, InputStream stdin) throws IOException {
     Reference reference = reference(parsed);
-    WritableBackend store = writableStore(reference);
+    WritableBackend store = writes.writableStore(reference);
     WriteOptions options = new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP));
-    Duration timeout = services.timeout(parsed);
-    call(
-        reference,
-        store,
-        timeout,
-        () -> {
-          store.prepare(reference, options, services.storeContext(timeout));
-          return true;
-        });
 
-    Secret value =
-        ValueInput.read(reference.toString(), stdin, parsed.hasMatchedOption(CommandSpecs.RAW));
-    StoreContext context = services.storeContext(timeout);
-    try {
-      call(
-          reference,
-          store,
-          timeout,
-          () -> {
-            store.store(reference, value, options, context);
-            return true;
-          });
-    } finally {
-      value.wipe();
-    }
-    stderr.println("keyrun: stored " + reference + " in the " + store.nameIn(context));
+    String storeName =
+        writes.store(
+            reference,
+            store,
+            options,
+            services.timeout(parsed),
+            stdin,
+            parsed.hasMatchedOption(CommandSpecs.RAW));
+    stderr.println("keyrun: stored " + reference + " in the " + storeName);
     return 0;
   }
 
   int delete(ParseResult parsed) {
     Reference reference = reference(parsed);
-    WritableBackend store = writableStore(reference);
+    WritableBackend store = writes.writableStore(reference);
     Duration timeout = services.timeout(parsed);
     StoreContext context = services.storeContext(timeout);
 
-    boolean deleted = call(reference, store, timeout, () -> store.delete(reference, context));
+    boolean deleted =
+        writes.call(reference, store, timeout, () -> store.delete(reference, context));
     if (!deleted) {
       throw KeyrunException.failed(
           reference.toString(),
@@ -83,107 +57,6 @@ final class WriteCommands {
   }
 
   private Reference reference(ParseResult parsed) {
-    String hint = "use a reference such as " + String.join(", ", writableExamples());
-    return Reference.require(parsed.matchedPositionalValue(0, ""), hint);
-  }
-
-  /** Returns the store of {@code reference} if keyrun can write to it, else fails alike for all. */
-  private WritableBackend writableStore(Reference reference) {
-    Backend backend = services.registry().forScheme(reference.scheme()).orElse(null);
-    if (backend instanceof WritableBackend writable) {
-      return writable;
-    }
-    String name = backend == null ? reference.scheme().prefix() + " store" : backend.info().name();
-    throw KeyrunException.failed(
-        reference.toString(),
-        "keyrun cannot write to the "
-            + name
-            + "; it writes to "
-            + String.join(", ", writablePrefixes()),
-        "store the value in one of those with keyrun set, and put its reference in your env file");
-  }
-
-  private List<String> writablePrefixes() {
-    List<String> prefixes = new ArrayList<>();
-    for (Backend backend : services.registry().backends()) {
-      if (backend instanceof WritableBackend) {
-        backend.info().schemes().forEach(s -> prefixes.add(s.prefix()));
-      }
-    }
-    return prefixes;
-  }
-
-  private List<String> writableExamples() {
-    List<String> examples = new ArrayList<>();
-    for (Backend backend : services.registry().backends()) {
-      if (backend instanceof WritableBackend) {
-        examples.add(backend.info().example());
-      }
-    }
-    return examples;
-  }
-
-  private interface StoreCall<T> {
-    T run() throws StoreException;
-  }
-
-  /**
-   * Runs {@code call} on its own thread and gives up after {@code timeout}, because a store may
-   * wait for an unlock prompt that no one can see.
-   */
-  private <T> T call(
-      Reference reference, WritableBackend store, Duration timeout, StoreCall<T> call) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread worker =
-        new Thread(
-            () -> {
-              try {
-                result.complete(call.run());
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            },
-            "keyrun-store-write");
-    worker.setDaemon(true);
-    worker.start();
-
-    String subject = reference.toString();
-    String storeName = store.nameIn(services.storeContext(timeout));
-    try {
-      return result.get(timeout.plus(Resolver.GRACE).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      HelperProcess.killRunning();
-      throw KeyrunException.failed(
-          subject,
-          storeName + ": timed out after " + timeout.toSeconds() + " s",
-          "an unlock prompt may be waiting; answer it, or raise --timeout");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw KeyrunException.failed(subject, storeName + ": interrupted", null);
-    } catch (ExecutionException e) {
-      throw failure(subject, storeName, e.getCause());
-    }
-  }
-
-  private static KeyrunException failure(String subject, String storeName, Throwable cause) {
-    if (cause instanceof StoreException store) {
-      return KeyrunException.failed(
-          subject, storeName + ": " + store.getMessage(), store.hint(), store);
-    }
-    if (cause instanceof InvalidReferenceException invalid) {
-      return KeyrunException.failed(subject, invalid.problem(), "expected " + invalid.expected());
-    }
-    if (cause instanceof LinkageError) {
-      return KeyrunException.failed(
-          subject,
-          storeName
-              + ": cannot load the C library binding (JNA): "
-              + cause.getClass().getSimpleName(),
-          "reinstall keyrun with scripts/install.sh",
-          cause);
-    }
-    // The message of an unexpected throwable may contain a value, so only its class is shown.
-    return KeyrunException.failed(
-        subject, storeName + ": internal error: " + cause.getClass().getName(), null, cause);
+    return writes.reference(parsed.matchedPositionalValue(0, ""));
   }
 }

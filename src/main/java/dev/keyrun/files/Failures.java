@@ -7,14 +7,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** Short reasons for file errors, for messages that name the path separately. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /**
    * Returns why {@code failure} happened without the path, such as "permission denied" or "No space
    * left on device". The reason comes from the operating system and never contains file content.
    */
-  static String reason(IOException failure) {
+  public static String reason(IOException failure) {
     if (failure instanceof NoSuchFileException) {
       return "no such file or directory";
     }

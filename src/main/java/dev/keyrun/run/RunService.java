@@ -70,6 +70,7 @@ public final class RunService {
         "resolved {} in {} ms",
         values.size() == 1 ? "1 key" : values.size() + " keys",
         (System.nanoTime() - started) / 1_000_000);
+    InventoryHook.record(selected, environment, home);
 
     OutputMasking masking = OutputMasking.decide(request.mask(), values, composer.secrets());
     boolean supervised = request.supervise() || masking.active();

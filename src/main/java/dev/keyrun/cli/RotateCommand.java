@@ -1,0 +1,121 @@
+package dev.keyrun.cli;
+
+import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.StoreException;
+import dev.keyrun.backend.WritableBackend;
+import dev.keyrun.backend.WriteOptions;
+import dev.keyrun.files.Failures;
+import dev.keyrun.inventory.Consumers;
+import dev.keyrun.inventory.Days;
+import dev.keyrun.inventory.InventoryFile;
+import dev.keyrun.inventory.SystemdUnit;
+import dev.keyrun.reference.Reference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code keyrun rotate REF}: replaces the value in the one store the reference names, records the
+ * day in the inventory, lists who uses the entry, and with {@code --restart} restarts the systemd
+ * units among them.
+ */
+final class RotateCommand {
+  private final Services services = new Services();
+  private final StoreWrites writes = new StoreWrites(services);
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  RotateCommand(PrintStream stdout, PrintStream stderr) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  int rotate(ParseResult parsed, InputStream stdin) throws IOException {
+    Reference reference = writes.reference(parsed.matchedPositionalValue(0, ""));
+    RotatableStores.require(reference);
+    WritableBackend store = writes.writableStore(reference);
+    Duration timeout = services.timeout(parsed);
+
+    String storeName =
+        writes.store(
+            reference,
+            store,
+            new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP)),
+            timeout,
+            stdin,
+            parsed.hasMatchedOption(CommandSpecs.RAW));
+    stderr.println("keyrun: stored the new value of " + reference + " in the " + storeName);
+
+    List<KeyrunException> failures = new ArrayList<>();
+    recordRotation(reference, failures);
+
+    try {
+      Consumers consumers = Consumers.of(WhereCommand.read(services), reference.toString());
+      stdout.print(ConsumerReport.text(consumers));
+      if (parsed.hasMatchedOption(CommandSpecs.RESTART)) {
+        restart(consumers.systemdUnits(), timeout, failures);
+      } else if (!consumers.units().isEmpty()) {
+        stderr.println(
+            "keyrun: notice: the units above still hold the old value until they restart"
+                + " (--restart restarts them)");
+      }
+    } catch (KeyrunException e) {
+      // Without the inventory there is nothing to list or restart, and the value stays stored.
+      failures.add(e);
+    }
+
+    if (!failures.isEmpty()) {
+      KeyrunException last = failures.remove(failures.size() - 1);
+      throw last.after(failures);
+    }
+    return 0;
+  }
+
+  private void recordRotation(Reference reference, List<KeyrunException> failures) {
+    InventoryFile file = InventoryFile.of(services.environment(), services.home());
+    String today = Days.today();
+    try {
+      file.recordRotation(reference.toString(), today);
+    } catch (IOException e) {
+      failures.add(recordFailure(file, Failures.reason(e), e));
+    } catch (StoreException e) {
+      failures.add(recordFailure(file, e.getMessage(), e));
+    }
+  }
+
+  private static KeyrunException recordFailure(InventoryFile file, String reason, Exception e) {
+    return KeyrunException.failed(
+        file.path().toString(),
+        "the new value is stored, but the rotation date was not recorded: " + reason,
+        "make the directory writable for you: " + file.path().getParent(),
+        e);
+  }
+
+  private void restart(List<SystemdUnit> units, Duration timeout, List<KeyrunException> failures) {
+    if (units.isEmpty()) {
+      stderr.println("keyrun: notice: no systemd unit uses the entry, so none was restarted");
+      return;
+    }
+    UnitRestarts restarts = new UnitRestarts(services.environment(), timeout);
+    int failed = 0;
+    for (SystemdUnit unit : units) {
+      UnitRestarts.Result result = restarts.restart(unit);
+      stderr.println("keyrun: " + result.line());
+      if (!result.restarted()) {
+        failed++;
+      }
+    }
+    if (failed > 0) {
+      failures.add(
+          KeyrunException.failed(
+              "--restart",
+              failed + " of " + units.size() + " restarts failed",
+              "the new value is stored; fix the units named above, then restart them with"
+                  + " systemctl restart UNIT"));
+    }
+  }
+}
