@@ -1,4 +1,4 @@
-package dev.keyrun.export;
+package dev.keyrun.text;
 
 import java.util.Map;
 
@@ -6,13 +6,13 @@ import java.util.Map;
  * Writes a JSON object of strings (RFC 8259). keyrun keeps Jackson off its start-up path, and an
  * object of strings needs only string escaping.
  */
-final class JsonText {
+public final class JsonText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonText() {}
 
   /** Returns {@code members} as one JSON object on one line, in their order. */
-  static String object(Map<String, String> members) {
+  public static String object(Map<String, String> members) {
     StringBuilder json = new StringBuilder("{");
     members.forEach(
         (name, value) -> {
@@ -30,7 +30,7 @@ final class JsonText {
    * Appends {@code text} as a JSON string: quote, backslash and control characters escaped, every
    * other character, non-ASCII included, as it is.
    */
-  static void string(StringBuilder json, String text) {
+  public static void string(StringBuilder json, String text) {
     json.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
