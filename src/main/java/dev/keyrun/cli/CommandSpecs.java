@@ -64,6 +64,8 @@ final class CommandSpecs {
             "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=TEXT]",
             "       keyrun init [--from=FILE] [--force]",
             "       keyrun config [--format=text|json] | keyrun config path",
+            "       keyrun check [--manifest=FILE] [--profile=NAME] [--env-file=FILE]..."
+                + " [--format=text|json]",
             "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
@@ -81,6 +83,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("import", ImportCommand.spec());
     keyrun.addSubcommand("init", InitCommand.spec());
     keyrun.addSubcommand("config", ConfigCommand.spec());
+    keyrun.addSubcommand("check", CheckCommand.spec());
     return keyrun;
   }
 
@@ -414,7 +417,7 @@ final class CommandSpecs {
         .build();
   }
 
-  private static OptionSpec timeout(String description) {
+  static OptionSpec timeout(String description) {
     return OptionSpec.builder(TIMEOUT)
         .paramLabel("SECONDS")
         .type(int.class)
