@@ -67,6 +67,8 @@ final class CommandSpecs {
             "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=TEXT]",
             "       keyrun init [--from=FILE] [--force]",
             "       keyrun config [--format=text|json] | keyrun config path",
+            "       keyrun check [--manifest=FILE] [--profile=NAME] [--env-file=FILE]..."
+                + " [--format=text|json]",
             "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
@@ -85,6 +87,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("import", ImportCommand.spec());
     keyrun.addSubcommand("init", InitCommand.spec());
     keyrun.addSubcommand("config", ConfigCommand.spec());
+    keyrun.addSubcommand("check", CheckCommand.spec());
     return keyrun;
   }
 

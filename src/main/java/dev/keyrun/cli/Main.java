@@ -97,6 +97,8 @@ public final class Main {
         return InitCommand.run(subcommand, stderr);
       case "completion":
         return CompletionCommand.print(subcommand, stdout);
+      case "check":
+        return new CheckCommand(stdout, stderr).check(subcommand);
       case "config":
         return new ConfigCommand(stdout).show(subcommand);
       default:

@@ -37,9 +37,21 @@ final class ProjectOptions {
 
   /**
    * Returns the project the options and the working directory select, or empty without a manifest.
-   * The config file's {@code profile} is the machine default.
+   * The config file's {@code profile} is the machine default. A required key without a reference in
+   * the active profile fails.
    */
   static Optional<Project> load(
+      ParseResult parsed, Map<String, byte[]> environment, UserConfig config) {
+    Optional<Project> project = find(parsed, environment, config);
+    project.ifPresent(Projects::requireReferences);
+    return project;
+  }
+
+  /**
+   * Returns the project as {@link #load} does, keeping required keys without a reference, for
+   * commands that report them key by key.
+   */
+  static Optional<Project> find(
       ParseResult parsed, Map<String, byte[]> environment, UserConfig config) {
     Path manifest = parsed.matchedOptionValue(CommandSpecs.MANIFEST, null);
     if (manifest != null && manifest.toString().isEmpty()) {
@@ -51,7 +63,7 @@ final class ProjectOptions {
       throw KeyrunException.failed(
           CommandSpecs.PROFILE, "empty profile name", "name a [profiles.NAME] of the manifest");
     }
-    return Projects.load(
+    return Projects.find(
         Optional.ofNullable(manifest),
         Optional.ofNullable(profile),
         environment,

@@ -2,6 +2,7 @@ package dev.keyrun.export;
 
 import dev.keyrun.KeyrunException;
 import dev.keyrun.dotenv.DotenvValueEncoder;
+import dev.keyrun.text.JsonText;
 import dev.keyrun.text.StrictUtf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

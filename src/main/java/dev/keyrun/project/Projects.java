@@ -30,6 +30,22 @@ public final class Projects {
       Map<String, byte[]> environment,
       Optional<String> machineDefault,
       Path workingDirectory) {
+    Optional<Project> project =
+        find(manifest, profile, environment, machineDefault, workingDirectory);
+    project.ifPresent(Projects::requireReferences);
+    return project;
+  }
+
+  /**
+   * Returns the project as {@link #load} does, but keeps a required key that has no reference in
+   * the active profile, for commands that report such keys one by one ({@code keyrun check}).
+   */
+  public static Optional<Project> find(
+      Optional<Path> manifest,
+      Optional<String> profile,
+      Map<String, byte[]> environment,
+      Optional<String> machineDefault,
+      Path workingDirectory) {
     Optional<Path> file = ManifestDiscovery.find(manifest, workingDirectory);
     if (file.isEmpty()) {
       if (profile.isPresent()) {
@@ -63,25 +79,13 @@ public final class Projects {
         choice.name().map(name -> manifest.profiles().get(name)).orElse(Map.of());
 
     List<ProjectKey> keys = new ArrayList<>();
-    List<KeyrunException> missing = new ArrayList<>();
     for (ProjectKey declared : manifest.keys()) {
       ProfileEntry entry = entries.get(declared.name());
       ProjectKey key = entry == null ? declared : withEntry(declared, entry);
-      if (key.reference().isEmpty() && key.required()) {
-        missing.add(
-            KeyrunException.failed(
-                ManifestText.location(manifest.file(), key.line()),
-                key.name()
-                    + " is required and has no reference"
-                    + choice.name().map(name -> " in profile " + name).orElse(" (no profile)"),
-                "add ref = \"...\" to [keys." + key.name() + "], or an entry to a profile"));
-      } else if (key.reference().isEmpty()) {
+      if (key.reference().isEmpty() && !key.required()) {
         LOG.info("{}: optional, no reference in this profile, skipped", key.name());
       }
       keys.add(key);
-    }
-    if (!missing.isEmpty()) {
-      throw missing.get(missing.size() - 1).after(missing.subList(0, missing.size() - 1));
     }
     return new Project(
         manifest.file(),
@@ -90,6 +94,30 @@ public final class Projects {
         choice.origin(),
         new ArrayList<>(manifest.profiles().keySet()),
         keys);
+  }
+
+  /** Fails with one line per required key that has no reference in the active profile. */
+  public static void requireReferences(Project project) {
+    List<KeyrunException> missing = new ArrayList<>();
+    for (ProjectKey key : project.keys()) {
+      if (key.reference().isEmpty() && key.required()) {
+        missing.add(
+            KeyrunException.failed(
+                ManifestText.location(project.manifest(), key.line()),
+                missingReference(project, key),
+                "add ref = \"...\" to [keys." + key.name() + "], or an entry to a profile"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw missing.get(missing.size() - 1).after(missing.subList(0, missing.size() - 1));
+    }
+  }
+
+  /** Describes a required key without a reference, such as {@code API_KEY is required and ...}. */
+  public static String missingReference(Project project, ProjectKey key) {
+    return key.name()
+        + " is required and has no reference"
+        + project.profile().map(name -> " in profile " + name).orElse(" (no profile)");
   }
 
   private static ProjectKey withEntry(ProjectKey declared, ProfileEntry entry) {

@@ -1,4 +1,4 @@
-package dev.keyrun.export;
+package dev.keyrun.text;
 
 import java.util.Map;
 
@@ -12,7 +12,7 @@ public final class JsonText {
   private JsonText() {}
 
   /** Returns {@code members} as one JSON object on one line, in their order. */
-  static String object(Map<String, String> members) {
+  public static String object(Map<String, String> members) {
     StringBuilder json = new StringBuilder("{");
     members.forEach(
         (name, value) -> {
