@@ -1,6 +1,6 @@
 package dev.keyrun.cli;
 
-import dev.keyrun.export.JsonText;
+import dev.keyrun.text.JsonText;
 import dev.keyrun.inventory.Consumers;
 import java.util.List;
 import java.util.Locale;
