@@ -69,6 +69,8 @@ final class CommandSpecs {
             "       keyrun config [--format=text|json] | keyrun config path",
             "       keyrun check [--manifest=FILE] [--profile=NAME] [--env-file=FILE]..."
                 + " [--format=text|json]",
+            "       keyrun ls [--manifest=FILE] [--profile=NAME] [--env-file=FILE]..."
+                + " [--format=text|json]",
             "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
@@ -88,6 +90,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("init", InitCommand.spec());
     keyrun.addSubcommand("config", ConfigCommand.spec());
     keyrun.addSubcommand("check", CheckCommand.spec());
+    keyrun.addSubcommand("ls", ListCommand.spec());
     return keyrun;
   }
 

@@ -1,7 +1,7 @@
 package dev.keyrun.cli;
 
-import dev.keyrun.text.JsonText;
 import dev.keyrun.inventory.Consumers;
+import dev.keyrun.text.JsonText;
 import java.util.List;
 import java.util.Locale;
 
