@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How old a key's value is, as far as keyrun knows: days since its last {@code keyrun rotate}, or,
- * for a value never rotated with keyrun, at least the days since a run first used it.
+ * The age of a key's value as the inventory records it: days since its last {@code keyrun rotate},
+ * or, for a value never rotated with keyrun, at least the days since a run first used it.
  *
  * @param since the day the age counts from, if known
  * @param rotated whether that day is a rotation (true) or the first use (false)

@@ -23,7 +23,7 @@ public record KeyCheck(
     String problem,
     String hint) {
 
-  /** How a key fared. */
+  /** The outcome of one key's check. */
   public enum State {
     /** Every reference resolved, or the value holds none. */
     OK("ok"),

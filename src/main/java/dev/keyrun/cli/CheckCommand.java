@@ -101,7 +101,7 @@ final class CheckCommand {
     return checks;
   }
 
-  /** A manifest key that the active profile gives no reference. */
+  /** Returns the result for a manifest key that the active profile gives no reference. */
   private static KeyCheck unreferenced(DeclaredKeys.Key key, Optional<Project> project) {
     String problem =
         "no reference"

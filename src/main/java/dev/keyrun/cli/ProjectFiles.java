@@ -32,7 +32,7 @@ final class ProjectFiles {
     ProjectOptions.addTo(spec);
   }
 
-  /** Returns whether {@code --format} asks for JSON; anything but text or json fails. */
+  /** Returns whether {@code --format} is json; a format other than text or json fails. */
   static boolean jsonFormat(ParseResult parsed) {
     String format = parsed.matchedOptionValue(CommandSpecs.FORMAT, "text");
     if (!format.equals("text") && !format.equals("json")) {

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The keys a project declares, as commands that list or check them see them: the manifest's keys
- * with the active profile applied, then the env files' keys, which replace a manifest key of the
- * same name as they do in a run. Nothing is resolved here.
+ * The keys a project declares, for the commands that list or check them: the manifest's keys with
+ * the active profile applied, then the env files' keys. An env file's key replaces a manifest key
+ * of the same name, as in a run. Nothing is resolved here.
  */
 public final class DeclaredKeys {
   private DeclaredKeys() {}
@@ -71,7 +71,7 @@ public final class DeclaredKeys {
     return new Key(key.name(), value, origin, key.required(), key.description(), key.maxAgeDays());
   }
 
-  /** An env file's key, keeping the description and age limit of the manifest key it replaces. */
+  /** Returns an env file's key, with the description and age limit of the key it replaces. */
   private static Key fromEnvFile(ExpandedValue value, Key replaced) {
     String origin = value.source() + ":" + value.line();
     if (replaced == null) {
