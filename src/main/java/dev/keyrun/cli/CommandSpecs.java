@@ -196,7 +196,9 @@ final class CommandSpecs {
     unit.usageMessage()
         .description(
             "Print a drop-in for UNIT.service that loads every systemd-creds:// credential of the"
-                + " env files with LoadCredentialEncrypted= and starts COMMAND through keyrun.");
+                + " manifest (with the chosen profile) and the env files with"
+                + " LoadCredentialEncrypted= and starts COMMAND through keyrun with the same"
+                + " --manifest, --profile and --env-file.");
     unit.addOption(
         OptionSpec.builder(UNIT_NAME)
             .paramLabel("UNIT")
@@ -204,13 +206,7 @@ final class CommandSpecs {
             .required(true)
             .description("The service's name, such as app for app.service.")
             .build());
-    unit.addOption(
-        OptionSpec.builder("-e", ENV_FILE)
-            .paramLabel("FILE")
-            .type(List.class)
-            .auxiliaryTypes(Path.class)
-            .description("An env file the service uses (repeatable; default: ./.env).")
-            .build());
+    ProjectFiles.addTo(unit);
     unit.addOption(
         OptionSpec.builder(KEYRUN_PATH)
             .paramLabel("PATH")

@@ -3,6 +3,7 @@ package dev.keyrun.cli;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.InvalidReferenceException;
 import dev.keyrun.backend.systemd.SystemdCredsStore;
+import dev.keyrun.project.Project;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import dev.keyrun.run.CredentialNames;
@@ -12,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.ParseResult;
 
 /**
  * {@code keyrun systemd unit --name app -- /usr/bin/app ARGS}: prints a drop-in that loads every
- * credential the env files refer to with {@code LoadCredentialEncrypted=} and starts the command
- * through keyrun, so that the unit file itself contains no secret.
+ * credential the project's manifest (with the chosen profile) and env files refer to with {@code
+ * LoadCredentialEncrypted=} and starts the command through keyrun, so that the unit file itself
+ * contains no secret.
  */
 final class SystemdUnitCommand {
   private final Services services = new Services();
@@ -44,14 +47,20 @@ final class SystemdUnitCommand {
           "COMMAND", "missing", "put the command after --, as in: -- /usr/bin/app --port 8080");
     }
 
-    List<Path> envFiles = RunOptions.envFiles(parsed);
-    Set<String> credentials = CredentialNames.in(envFiles, services.environment());
+    Optional<Project> project =
+        ProjectOptions.load(parsed, services.environment(), services.config());
+    List<Path> envFiles = RunOptions.envFiles(parsed, project.isPresent());
+    Set<String> credentials = CredentialNames.in(project, envFiles, services.environment());
     credentials.forEach(SystemdUnitCommand::requireValidName);
     if (credentials.isEmpty()) {
-      stderr.println("keyrun: notice: the env files refer to no systemd-creds:// credential");
+      stderr.println(
+          "keyrun: notice: the "
+              + (project.isPresent() ? "manifest and env files refer" : "env files refer")
+              + " to no systemd-creds:// credential");
     }
 
     List<String> execStart = new ArrayList<>(List.of(keyrun(parsed)));
+    project.ifPresent(p -> execStart.addAll(projectArguments(p)));
     for (Path file : envFiles) {
       execStart.add("--env-file=" + file.toAbsolutePath());
     }
@@ -80,6 +89,17 @@ final class SystemdUnitCommand {
     stdout.print(dropIn);
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * Returns the manifest as an absolute path and the profile chosen now, since the service runs in
+   * another directory, without the caller's KEYRUN_PROFILE or user config.
+   */
+  private static List<String> projectArguments(Project project) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(CommandSpecs.MANIFEST + "=" + project.manifest().toAbsolutePath());
+    project.profile().ifPresent(name -> arguments.add(CommandSpecs.PROFILE + "=" + name));
+    return arguments;
   }
 
   private static void requireValidName(String credential) {

@@ -39,6 +39,34 @@ class SystemdUnitTest {
   }
 
   @Test
+  void manifestProfileCredentialsAreLoaded() throws Exception {
+    Path project = java.nio.file.Files.createDirectories(directory.resolve("shop"));
+    TestFiles.write(
+        project.resolve("keyrun.toml"),
+        "[keys.API_KEY]\nref = \"dotenv:API_KEY\"\n\n[keys.DB_PASSWORD]\nref = \"dotenv:DB\"\n\n"
+            + "[profiles.server]\nAPI_KEY = \"systemd-creds://api\"\n"
+            + "DB_PASSWORD = { ref = \"systemd-creds://db\", delivery = \"file\" }\n",
+        "rw-r--r--");
+
+    Keyrun.Result result =
+        Keyrun.in(project)
+            .unset("KEYRUN_PROFILE")
+            .args("systemd", "unit", "--name", "shop", "--profile", "server")
+            .args("--keyrun", "/usr/local/bin/keyrun", "--", "/usr/bin/shop")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    String unit = result.stdout();
+    assertTrue(unit.contains("LoadCredentialEncrypted=api\nLoadCredentialEncrypted=db\n"), unit);
+    assertTrue(
+        unit.contains(
+            "ExecStart=/usr/local/bin/keyrun --manifest="
+                + project.resolve("keyrun.toml")
+                + " --profile=server -- /usr/bin/shop\n"),
+        unit);
+  }
+
+  @Test
   void specialCharactersStayLiteral() throws Exception {
     Keyrun.Result result =
         Keyrun.in(directory)
