@@ -24,6 +24,11 @@ public final class CheckReport {
     return checks.stream().filter(KeyCheck::fails).count();
   }
 
+  /** Returns how many optional keys are absent. */
+  public long absent() {
+    return checks.stream().filter(check -> check.state() == KeyCheck.State.UNAVAILABLE).count();
+  }
+
   /**
    * Returns one line per key: its state, its name, and its references or why it failed. A failing
    * key takes exactly one line, so that CI logs and {@code grep} show one line per problem.

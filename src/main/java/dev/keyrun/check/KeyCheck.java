@@ -27,9 +27,9 @@ public record KeyCheck(
   public enum State {
     /** Every reference resolved, or the value holds none. */
     OK("ok"),
-    /** A reference of a required key did not resolve. */
+    /** A reference did not resolve, and a run would fail. */
     FAILED("fail"),
-    /** A reference of an optional key did not resolve; the check still passes. */
+    /** An optional key's store has no entry; a run leaves the key out, and the check passes. */
     UNAVAILABLE("absent");
 
     private final String label;

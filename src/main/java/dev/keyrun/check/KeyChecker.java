@@ -55,8 +55,10 @@ public final class KeyChecker {
       if (outcome instanceof Outcome.Found) {
         continue;
       }
-      KeyCheck.State state =
-          candidate.required() ? KeyCheck.State.FAILED : KeyCheck.State.UNAVAILABLE;
+      // An optional key may lack its entry, as a run then leaves it out; a store that fails
+      // fails it all the same, since a run would fail too.
+      boolean absent = !candidate.required() && outcome instanceof Outcome.Missing;
+      KeyCheck.State state = absent ? KeyCheck.State.UNAVAILABLE : KeyCheck.State.FAILED;
       return new KeyCheck(
           candidate.key(),
           candidate.origin(),

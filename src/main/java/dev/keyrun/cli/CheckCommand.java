@@ -119,10 +119,24 @@ final class CheckCommand {
 
   private static String summary(CheckReport report, int total, Optional<Project> project) {
     String scope = project.map(p -> " (" + p.manifest() + ", " + profile(p) + ")").orElse("");
+    if (total == 0) {
+      return "the project declares no keys" + scope;
+    }
     if (report.failed()) {
       return report.failures() + " of " + total + " keys failed" + scope;
     }
-    return (total == 1 ? "the key resolves" : "all " + total + " keys resolve") + scope;
+    long absent = report.absent();
+    long resolved = total - absent;
+    String resolving = resolved == 1 ? "1 key resolves" : resolved + " keys resolve";
+    if (absent == 0) {
+      return (total == 1 ? "the key resolves" : "all " + resolving) + scope;
+    }
+    return resolving
+        + ", "
+        + absent
+        + (absent == 1 ? " optional key is" : " optional keys are")
+        + " absent and left out of runs"
+        + scope;
   }
 
   private static String profile(Project project) {

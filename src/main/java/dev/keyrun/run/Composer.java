@@ -15,12 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves every reference the selected keys use and composes each key's final bytes. All or
  * nothing: if any reference fails, every failure is reported and no value is returned.
  */
 final class Composer {
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
+
   private final Resolver resolver;
   private final StoreContext context;
   private final List<byte[]> secrets = new ArrayList<>();
@@ -36,6 +40,19 @@ final class Composer {
    */
   Map<String, byte[]> compose(
       List<Declaration> declarations, Duration timeout, Predicate<String> isVariable) {
+    return compose(declarations, timeout, isVariable, key -> false);
+  }
+
+  /**
+   * Resolves and composes as {@link #compose(List, Duration, Predicate)} does, but leaves out a key
+   * for which {@code isOptional} is true when its store has no such entry: the returned map then
+   * lacks that key. A store that fails still fails an optional key, since its entry may exist.
+   */
+  Map<String, byte[]> compose(
+      List<Declaration> declarations,
+      Duration timeout,
+      Predicate<String> isVariable,
+      Predicate<String> isOptional) {
     List<Reference> references = new ArrayList<>();
     for (Declaration declaration : declarations) {
       for (Piece piece : declaration.value().pieces()) {
@@ -51,7 +68,13 @@ final class Composer {
     Map<String, byte[]> values = new LinkedHashMap<>();
     for (Declaration declaration : declarations) {
       Outcome failure = firstFailure(declaration, outcomes);
-      if (failure instanceof Outcome.Missing missing) {
+      if (failure instanceof Outcome.Missing missing && isOptional.test(declaration.key())) {
+        LOG.info(
+            "{}: optional, {} {}; left out",
+            declaration.key(),
+            missing.reference(),
+            missing.problem());
+      } else if (failure instanceof Outcome.Missing missing) {
         report.missing(declaration.key(), missing);
       } else if (failure instanceof Outcome.Failed failed) {
         report.failed(declaration.key(), failed);

@@ -61,6 +61,7 @@ public final class DeclaredValues {
     StoreContext context =
         new StoreContext(environment, home, Instant.now().plus(timeout), settings);
     Composer composer = new Composer(new Resolver(registry), context);
-    return composer.compose(selected, timeout, key -> true);
+    Set<String> optional = ProjectDeclarations.optionalKeys(project, declared);
+    return composer.compose(selected, timeout, key -> true, optional::contains);
   }
 }

@@ -57,6 +57,15 @@ final class DeliveryPlan {
     return new DeliveryPlan(files, variables, requested.memoryFiles());
   }
 
+  /** Returns this plan for the keys in {@code kept} only: those that resolved. */
+  DeliveryPlan retain(Set<String> kept) {
+    Set<String> keptFiles = new LinkedHashSet<>(files);
+    keptFiles.retainAll(kept);
+    Set<String> keptVariables = new LinkedHashSet<>(variables);
+    keptVariables.retainAll(kept);
+    return new DeliveryPlan(keptFiles, keptVariables, memoryFiles);
+  }
+
   /** Returns the keys delivered as files, in declaration order. */
   Set<String> files() {
     return files;

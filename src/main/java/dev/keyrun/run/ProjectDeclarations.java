@@ -50,6 +50,25 @@ final class ProjectDeclarations {
   }
 
   /**
+   * Returns the manifest's optional keys ({@code required = false}) that an env file does not
+   * replace: a run leaves such a key out when its store has no entry for it.
+   */
+  static Set<String> optionalKeys(Optional<Project> project, Map<String, ExpandedValue> declared) {
+    Set<String> optional = new LinkedHashSet<>();
+    project.ifPresent(
+        p -> {
+          String source = p.manifest().toString();
+          for (ProjectKey key : p.keys()) {
+            ExpandedValue value = declared.get(key.name());
+            if (!key.required() && value != null && source.equals(value.source())) {
+              optional.add(key.name());
+            }
+          }
+        });
+    return optional;
+  }
+
+  /**
    * Returns the requested delivery with the manifest's {@code delivery} fields added for the
    * selected keys. The command line wins: {@code --as-env} over {@code delivery = "file"}, and
    * {@code --file} or {@code --as-files} over {@code delivery = "env"}.

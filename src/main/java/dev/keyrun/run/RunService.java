@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +65,13 @@ public final class RunService {
     StoreContext context =
         new StoreContext(environment, home, Instant.now().plus(request.timeout()), settings);
     Composer composer = new Composer(new Resolver(registry), context);
+    Set<String> optional = ProjectDeclarations.optionalKeys(request.project(), declared);
     Map<String, byte[]> values =
-        composer.compose(selected, request.timeout(), delivery::isVariable);
+        composer.compose(selected, request.timeout(), delivery::isVariable, optional::contains);
+    if (values.size() < selected.size()) {
+      selected = Selection.present(selected, values.keySet());
+      delivery = delivery.retain(values.keySet());
+    }
     LOG.info(
         "resolved {} in {} ms",
         values.size() == 1 ? "1 key" : values.size() + " keys",

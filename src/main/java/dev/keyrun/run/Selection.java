@@ -54,6 +54,17 @@ final class Selection {
     return selected;
   }
 
+  /** Returns the declarations whose key is in {@code keys}, in their order. */
+  static List<Declaration> present(List<Declaration> selected, Set<String> keys) {
+    List<Declaration> present = new ArrayList<>();
+    for (Declaration declaration : selected) {
+      if (keys.contains(declaration.key())) {
+        present.add(declaration);
+      }
+    }
+    return present;
+  }
+
   private static List<Declaration> inheritedReferences(
       Map<String, byte[]> environment, RunRequest request) {
     List<Declaration> references = new ArrayList<>();

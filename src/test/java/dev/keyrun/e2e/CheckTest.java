@@ -97,8 +97,42 @@ class CheckTest {
 
     assertEquals(0, result.status(), result.stdout() + result.stderr());
     assertTrue(result.stdout().contains("absent  SENTRY_DSN"), result.stdout());
-    assertTrue(result.stderr().contains("all 4 keys resolve"), result.stderr());
+    assertTrue(
+        result.stderr().contains("3 keys resolve, 1 optional key is absent"), result.stderr());
     assertTrue(result.stderr().contains("profile server"), result.stderr());
+  }
+
+  @Test
+  void optionalKeyAbsentAsInARun() throws Exception {
+    Keyrun.Result check = check(project, "--profile", "server");
+    Keyrun.Result run =
+        Keyrun.in(project)
+            .env("KEYRUN_DOTENV_STORE", store.toString())
+            .env("SERVER_MAIL_TOKEN", "mail-token-value")
+            .unset("KEYRUN_PROFILE")
+            .args("--profile", "server", "--no-mask", "--", "sh", "-c", "echo ${SENTRY_DSN-unset}")
+            .run();
+    results.add(run);
+
+    assertEquals(0, check.status(), check.stdout());
+    assertEquals(0, run.status(), run.stderr());
+    assertEquals("unset\n", run.stdout());
+  }
+
+  @Test
+  void optionalKeyOfAFailingStoreFails() throws Exception {
+    TestFiles.write(
+        project.resolve("keyrun.toml"),
+        "[keys.API_KEY]\nref = \"dotenv:API_KEY\"\n\n[keys.EXTRA]\nrequired = false\n"
+            + "ref = \"dotenv:"
+            + directory.resolve("no-such-store.env")
+            + "#EXTRA\"\n",
+        "rw-r--r--");
+
+    Keyrun.Result result = check(project);
+
+    assertEquals(1, result.status(), result.stdout());
+    assertTrue(result.stdout().contains("fail    EXTRA"), result.stdout());
   }
 
   @Test
