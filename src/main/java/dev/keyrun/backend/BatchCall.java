@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * One call of a backend for its whole batch, turning what the backend returns or throws into one
  * {@link Outcome} per reference. A malformed reference fails alone; a store failure fails the
- * batch.
+ * batch, or only the references it names, and the others are asked for again.
  */
 final class BatchCall {
   private BatchCall() {}
@@ -28,8 +28,11 @@ final class BatchCall {
             new Outcome.Failed(
                 bad, backend.nameIn(context), e.problem(), "expected " + e.expected()));
       } catch (StoreException e) {
-        outcomes.addAll(failAll(valid, backend.nameIn(context), e.getMessage(), e.hint()));
-        return outcomes;
+        List<Reference> failed = e.affected().isEmpty() ? valid : e.affected();
+        outcomes.addAll(failAll(failed, backend.nameIn(context), e.getMessage(), e.hint()));
+        if (failed == valid || !valid.removeAll(failed)) {
+          return outcomes;
+        }
       } catch (LinkageError e) {
         outcomes.addAll(
             failAll(

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class DotenvStore implements WritableBackend {
       Location location = locate(reference, context);
       Map<String, ExpandedValue> store = files.get(location.file());
       if (store == null) {
-        store = load(location.file());
+        store = loadFor(location.file(), references, context);
         files.put(location.file(), store);
       }
       ExpandedValue value = store.get(location.key());
@@ -129,6 +130,25 @@ public final class DotenvStore implements WritableBackend {
       throw new InvalidReferenceException(reference, "store path is not absolute", SYNTAX);
     }
     return Path.of(text);
+  }
+
+  /**
+   * Loads {@code file}, and on failure limits the failure to the references that read it, so that
+   * one broken store file does not fail the keys of the others.
+   */
+  private static Map<String, ExpandedValue> loadFor(
+      Path file, List<Reference> references, StoreContext context) throws StoreException {
+    try {
+      return load(file);
+    } catch (StoreException e) {
+      List<Reference> affected = new ArrayList<>();
+      for (Reference reference : references) {
+        if (locate(reference, context).file().equals(file)) {
+          affected.add(reference);
+        }
+      }
+      throw e.affecting(affected);
+    }
   }
 
   private static Map<String, ExpandedValue> load(Path file) throws StoreException {

@@ -237,6 +237,24 @@ class DotenvStoreTest {
     assertEquals(text, failure.reference());
   }
 
+  @Test
+  void brokenStoreFileFailsOnlyItsOwnKeys() throws Exception {
+    writeStore(home.resolve(".config/keyrun/secrets.env"), "API_KEY=from-home\n");
+    Reference good = Reference.parse("dotenv:API_KEY").orElseThrow();
+    Reference broken =
+        Reference.parse("dotenv:" + elsewhere.resolve("missing.env") + "#B").orElseThrow();
+
+    List<Outcome> outcomes =
+        BatchCall.run(new DotenvStore(), new ArrayList<>(List.of(broken, good)), context());
+
+    assertEquals(2, outcomes.size());
+    Outcome.Failed failed = (Outcome.Failed) outcomes.get(0);
+    assertEquals(broken, failed.reference());
+    assertTrue(failed.problem().contains("missing.env"), failed.problem());
+    Outcome.Found found = (Outcome.Found) outcomes.get(1);
+    assertEquals("from-home", found.secret().decodeUtf8());
+  }
+
   private Optional<Secret> resolve(String text) throws StoreException {
     Reference reference = Reference.parse(text).orElseThrow();
     return new DotenvStore().resolve(List.of(reference), context()).get(reference);
