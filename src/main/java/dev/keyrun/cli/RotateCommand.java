@@ -1,6 +1,8 @@
 package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.Outcome;
+import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.WritableBackend;
 import dev.keyrun.backend.WriteOptions;
@@ -39,6 +41,7 @@ final class RotateCommand {
     RotatableStores.require(reference);
     WritableBackend store = writes.writableStore(reference);
     Duration timeout = services.timeout(parsed);
+    requireExisting(reference, timeout);
 
     String storeName =
         writes.store(
@@ -73,6 +76,31 @@ final class RotateCommand {
       throw last.after(failures);
     }
     return 0;
+  }
+
+  /**
+   * Fails unless the store holds the entry: rotation replaces a value, and a mistyped reference
+   * would otherwise store the new value under a new name and leave the leaked one in place.
+   */
+  private void requireExisting(Reference reference, Duration timeout) {
+    Outcome outcome =
+        new Resolver(services.registry())
+            .resolve(List.of(reference), services.storeContext(timeout), timeout)
+            .get(reference);
+    if (outcome instanceof Outcome.Found found) {
+      found.secret().wipe();
+    } else if (outcome instanceof Outcome.Missing missing) {
+      throw KeyrunException.failed(
+          reference.toString(),
+          missing.problem() + ", so there is no value to replace",
+          "check the reference with keyrun where or keyrun ls; keyrun set "
+              + reference
+              + " creates a new entry");
+    } else {
+      Outcome.Failed failed = (Outcome.Failed) outcome;
+      throw KeyrunException.failed(
+          reference.toString(), failed.store() + ": " + failed.problem(), failed.hint());
+    }
   }
 
   private void recordRotation(Reference reference, List<KeyrunException> failures) {

@@ -395,4 +395,19 @@ class RotationTest {
         new String(Files.readAllBytes(store), StandardCharsets.UTF_8));
     assertFalse(Files.exists(inventory()));
   }
+
+  @Test
+  void rotateOfAMistypedReferenceStoresNothing() throws Exception {
+    Keyrun.Result result =
+        run(keyrun(directory).input(NEW_VALUE + "\n").args("rotate", "dotenv:API_KEYS"));
+
+    assertEquals(ManagementStatus.FAILED, result.status());
+    assertTrue(
+        result.stderr().contains("dotenv:API_KEYS: not found in the dotenv store"),
+        result.stderr());
+    assertTrue(result.stderr().contains("keyrun set dotenv:API_KEYS creates"), result.stderr());
+    assertEquals(
+        "API_KEY=" + OLD_VALUE + "\n",
+        new String(Files.readAllBytes(store), StandardCharsets.UTF_8));
+  }
 }
