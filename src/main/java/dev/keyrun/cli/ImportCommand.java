@@ -106,7 +106,7 @@ final class ImportCommand {
                 + " reference. Without --apply, print the plan and change nothing. With --apply,"
                 + " first write a backup of FILE (mode 600) to $XDG_STATE_HOME/keyrun/backups"
                 + " (default ~/.local/state/keyrun/backups), then store the values, then replace"
-                + " FILE. References, empty values and values that use ${NAME} stay as they are."
+                + " FILE. References, empty values and values that use $${NAME} stay as they are."
                 + " No value is printed.");
 
     spec.addOption(

@@ -1,6 +1,7 @@
 package dev.keyrun.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -52,6 +53,21 @@ class ManPageTest {
             ".SH \"EXIT STATUS\"\n",
             ".SH \"EXAMPLES\"\n")) {
       assertTrue(page.contains(section), "missing " + section);
+    }
+  }
+
+  @Test
+  void helpOfEveryCommandHasNoUnresolvedVariable() {
+    picocli.CommandLine keyrun = new picocli.CommandLine(CommandSpecs.keyrun());
+    List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(keyrun));
+    for (int i = 0; i < commands.size(); i++) {
+      commands.addAll(commands.get(i).getSubcommands().values());
+    }
+
+    for (picocli.CommandLine command : commands) {
+      String help = command.getUsageMessage();
+      // picocli replaces ${NAME} with the property or variable NAME, or with "null".
+      assertFalse(help.matches("(?s).*\\bnull\\b.*"), command.getCommandName() + ": " + help);
     }
   }
 
