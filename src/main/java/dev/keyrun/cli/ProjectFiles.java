@@ -50,11 +50,12 @@ final class ProjectFiles {
       ParseResult parsed, Optional<Project> project, Map<String, byte[]> environment) {
     List<Path> envFiles = RunOptions.envFiles(parsed, project.isPresent());
     if (project.isEmpty() && envFiles.isEmpty()) {
-      String command = parsed.commandSpec().name();
       throw KeyrunException.failed(
-          "keyrun " + command,
-          "no keyrun.toml in " + Path.of("").toAbsolutePath() + " or its parents, and no .env",
-          "run it in the project's directory, or name files with --manifest or --env-file");
+          Path.of("").toAbsolutePath().toString(),
+          "no keyrun.toml here or in a parent directory, and no .env",
+          "run keyrun "
+              + parsed.commandSpec().name()
+              + " in the project's directory, or name files with --manifest or --env-file");
     }
     return DeclaredKeys.of(project, envFiles, environment);
   }

@@ -14,10 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ParseResult;
 
 /** Turns the parsed options of {@code keyrun [run]} into a validated {@link RunRequest}. */
 final class RunOptions {
+  private static final Logger LOG = LoggerFactory.getLogger("keyrun");
   static final Path DEFAULT_ENV_FILE = Path.of(".env");
 
   private RunOptions() {}
@@ -110,6 +113,13 @@ final class RunOptions {
     List<Path> requested = parsed.matchedOptionValue(CommandSpecs.ENV_FILE, List.of());
     if (requested.contains(Path.of(""))) {
       throw KeyrunException.failed("--env-file", "empty file name", "name an env file");
+    }
+    if (manifest
+        && requested.isEmpty()
+        && Files.exists(DEFAULT_ENV_FILE, LinkOption.NOFOLLOW_LINKS)) {
+      LOG.info(
+          "{} is not read, since keyrun.toml declares the keys; --env-file .env reads it too",
+          DEFAULT_ENV_FILE.toAbsolutePath());
     }
     if (!requested.isEmpty() || manifest) {
       return requested;

@@ -41,12 +41,12 @@ public final class InitService {
    */
   public int init(Path directory, Path from, boolean force) {
     Path manifest = directory.resolve(MANIFEST);
+    List<DotenvEntry> entries = from == null ? List.of() : entries(from);
     if (!force && Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
       throw KeyrunException.failed(
           manifest.toString(), "already exists, so nothing was written", "replace it with --force");
     }
 
-    List<DotenvEntry> entries = from == null ? List.of() : entries(from);
     String name = directory.toAbsolutePath().normalize().getFileName().toString();
     ManifestDraft.Result draft =
         ManifestDraft.draft(name, from == null ? null : from.toString(), entries);
@@ -103,12 +103,18 @@ public final class InitService {
     }
   }
 
+  /** Tells whether {@code from} is the .env next to the manifest, which runs read by default. */
+  private static boolean isDefaultEnvFile(Path manifest, Path from) {
+    Path directory = manifest.toAbsolutePath().normalize().getParent();
+    return from.toAbsolutePath().normalize().equals(directory.resolve(".env"));
+  }
+
   private void report(Path manifest, Path from, ManifestDraft.Result draft) {
     stderr.println(
         "keyrun: wrote "
             + manifest
             + (from == null
-                ? " with an example key"
+                ? ", a commented example to fill in"
                 : " with " + draft.keys() + " keys from " + from));
     if (draft.plainValues() > 0) {
       stderr.println(
@@ -119,6 +125,12 @@ public final class InitService {
               + "; move them into the dotenv store with: keyrun import "
               + from
               + " --to dotenv --apply");
+    }
+    if (from != null && isDefaultEnvFile(manifest, from)) {
+      stderr.println(
+          "keyrun: next: runs here now read "
+              + MANIFEST
+              + " instead of .env; add --env-file .env to read both");
     }
     stderr.println("keyrun: next: review " + MANIFEST + ", then commit it with the project");
   }

@@ -67,9 +67,12 @@ final class ManifestDraft {
     entries.forEach(entry -> last.put(entry.key(), entry));
 
     line("");
-    line("# Keys found in " + oneLine(source) + ". A plain value there is never copied here:");
-    line("# its key gets the reference dotenv:NAME, and this command moves the values there:");
-    line("#   keyrun import " + oneLine(source) + " --to dotenv --apply");
+    line("# Keys found in " + oneLine(source) + ".");
+    if (last.values().stream().anyMatch(ManifestDraft::isPlain)) {
+      line("# A plain value there is never copied here: its key gets the reference dotenv:NAME,");
+      line("# and this command moves the values there:");
+      line("#   keyrun import " + oneLine(source) + " --to dotenv --apply");
+    }
     for (DotenvEntry entry : last.values()) {
       key(entry);
     }
@@ -116,7 +119,22 @@ final class ManifestDraft {
     line("#");
     line("# [profiles.server]");
     line("# " + tomlKey + " = " + TomlText.string("systemd-creds://" + key));
-    line("# DATABASE_URL = { ref = \"systemd-creds://db\", delivery = \"file\" }");
+    line(
+        "# or, to deliver it as a file: "
+            + tomlKey
+            + " = { ref = \"systemd-creds://"
+            + key
+            + "\",");
+    line("#   delivery = \"file\" }");
+  }
+
+  /** Tells whether an entry is a non-empty plain value, which import would move. */
+  private static boolean isPlain(DotenvEntry entry) {
+    if (entry.segments().stream().anyMatch(Segment.Variable.class::isInstance)) {
+      return false;
+    }
+    String text = literalText(entry);
+    return !text.isEmpty() && !Reference.isReference(text);
   }
 
   private static String literalText(DotenvEntry entry) {

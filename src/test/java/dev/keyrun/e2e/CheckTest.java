@@ -175,7 +175,7 @@ class CheckTest {
     Keyrun.Result result = check(empty);
 
     assertEquals(ManagementStatus.FAILED, result.status());
-    assertTrue(result.stderr().contains("no keyrun.toml in"), result.stderr());
+    assertTrue(result.stderr().contains(": no keyrun.toml here or in a parent"), result.stderr());
     assertEquals("", result.stdout());
   }
 

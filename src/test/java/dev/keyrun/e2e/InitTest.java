@@ -67,6 +67,26 @@ class InitTest {
   }
 
   @Test
+  void uncommentedProfilesOfTheStarterAreValid() throws Exception {
+    fixture.run("init", "--from", ".env");
+    StringBuilder uncommented = new StringBuilder();
+    boolean inProfiles = false;
+    for (String line : Files.readAllLines(manifest)) {
+      inProfiles |= line.startsWith("# [profiles.");
+      boolean example = inProfiles && line.startsWith("# ") && !line.startsWith("# or,");
+      uncommented.append(example && !line.startsWith("#   ") ? line.substring(2) : line);
+      uncommented.append('\n');
+    }
+    Files.writeString(manifest, uncommented);
+
+    Keyrun.Result laptop = fixture.run("check", "--profile", "laptop");
+    Keyrun.Result server = fixture.run("check", "--profile", "server");
+
+    assertTrue(laptop.status() == 0 || laptop.status() == 1, laptop.stderr());
+    assertTrue(server.status() == 0 || server.status() == 1, server.stderr());
+  }
+
+  @Test
   void initKeepsReferencesAndQuotesKeys() throws Exception {
     TestFiles.write(
         fixture.envFile,
