@@ -82,9 +82,34 @@ public record Consumers(
     } catch (IOException e) {
       return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? FileState.UNREADABLE : FileState.GONE;
     }
-    // A plain search is enough: the reference text must appear in the file to be declared there.
     String text = new String(content, StandardCharsets.UTF_8);
-    return text.contains(reference) ? FileState.PRESENT : FileState.NOT_MENTIONED;
+    return mentions(text, reference) ? FileState.PRESENT : FileState.NOT_MENTIONED;
+  }
+
+  /**
+   * Tells whether {@code text} holds {@code reference} as a whole word: not as the start of a
+   * longer reference such as {@code dotenv:API_KEY_V2} for {@code dotenv:API_KEY}. A reference in a
+   * comment still counts.
+   */
+  static boolean mentions(String text, String reference) {
+    int from = 0;
+    while (true) {
+      int at = text.indexOf(reference, from);
+      if (at < 0) {
+        return false;
+      }
+      int end = at + reference.length();
+      boolean startsWord = at == 0 || !partOfWord(text.charAt(at - 1), "_-./:");
+      boolean endsWord = end == text.length() || !partOfWord(text.charAt(end), "_-./#?%~=&:@+");
+      if (startsWord && endsWord) {
+        return true;
+      }
+      from = at + 1;
+    }
+  }
+
+  private static boolean partOfWord(char c, String punctuation) {
+    return Character.isLetterOrDigit(c) || punctuation.indexOf(c) >= 0;
   }
 
   /** The keys and the first and last days of the uses of one project or unit. */

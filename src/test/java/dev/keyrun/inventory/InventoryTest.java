@@ -108,4 +108,14 @@ class InventoryTest {
     assertEquals(Optional.empty(), history.rotated());
     assertEquals(Optional.empty(), history.firstSeen());
   }
+
+  @Test
+  void mentionsMatchesWholeReferencesOnly() {
+    assertTrue(Consumers.mentions("API_KEY=dotenv:API_KEY\n", "dotenv:API_KEY"));
+    assertTrue(Consumers.mentions("ref = \"dotenv:API_KEY\"", "dotenv:API_KEY"));
+    assertTrue(Consumers.mentions("K=dotenv:API_KEY_V2 dotenv:API_KEY", "dotenv:API_KEY"));
+    assertFalse(Consumers.mentions("API_KEY=dotenv:API_KEY_V2\n", "dotenv:API_KEY"));
+    assertFalse(Consumers.mentions("K=keyring://a/b/c", "keyring://a/b"));
+    assertFalse(Consumers.mentions("K=xdotenv:API_KEY", "dotenv:API_KEY"));
+  }
 }
