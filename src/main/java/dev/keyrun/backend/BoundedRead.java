@@ -32,6 +32,20 @@ public final class BoundedRead {
     }
   }
 
+  /**
+   * Returns the bytes of {@code file}, which must be a regular file (a link to one is followed): a
+   * named pipe would block the read until someone writes to it, and a device may never end.
+   *
+   * @throws IOException when it cannot be read, is not a regular file, or is larger than {@link
+   *     #MAX_BYTES}
+   */
+  public static byte[] readRegular(Path file) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new IOException("not a regular file");
+    }
+    return read(file);
+  }
+
   /** A file larger than keyrun reads. */
   public static final class TooLargeException extends IOException {
     private static final long serialVersionUID = 1L;

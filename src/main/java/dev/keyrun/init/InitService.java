@@ -3,9 +3,11 @@ package dev.keyrun.init;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.dotenv.DotenvEntry;
 import dev.keyrun.dotenv.DotenvParser;
 import dev.keyrun.dotenv.DotenvSyntaxException;
+import dev.keyrun.files.Failures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -58,11 +60,12 @@ public final class InitService {
 
   private static List<DotenvEntry> entries(Path file) {
     try {
-      return DotenvParser.parse(file.toString(), Files.readAllBytes(file));
+      return DotenvParser.parse(file.toString(), BoundedRead.readRegular(file));
     } catch (NoSuchFileException e) {
       throw KeyrunException.failed(file.toString(), "no such file", "check the path of --from", e);
     } catch (IOException e) {
-      throw KeyrunException.failed(file.toString(), "cannot read it: " + e.getMessage(), null, e);
+      throw KeyrunException.failed(
+          file.toString(), "cannot read it: " + Failures.reason(e), "name an env file", e);
     } catch (DotenvSyntaxException e) {
       throw KeyrunException.failed(
           e.source() + ":" + e.line(), e.displayReason(), "fix that line, then run init again", e);

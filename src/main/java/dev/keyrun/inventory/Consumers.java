@@ -76,7 +76,7 @@ public record Consumers(
     Path file = Path.of(path);
     byte[] content;
     try {
-      content = BoundedRead.read(file);
+      content = BoundedRead.readRegular(file);
     } catch (NoSuchFileException e) {
       return FileState.GONE;
     } catch (IOException e) {

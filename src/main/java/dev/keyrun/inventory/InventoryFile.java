@@ -1,11 +1,11 @@
 package dev.keyrun.inventory;
 
+import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.backend.PrivateFileWriter;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreFileLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class InventoryFile {
   /** Reads the inventory. A missing file reads as an empty inventory. */
   public Inventory read() throws IOException {
     try {
-      return Inventory.parse(Files.readAllBytes(file));
+      return Inventory.parse(BoundedRead.readRegular(file));
     } catch (NoSuchFileException e) {
       return Inventory.parse(new byte[0]);
     }

@@ -52,19 +52,19 @@ final class Profiles {
           Optional.of(requireDefined(manifest, name, ENVIRONMENT_VARIABLE)), ENVIRONMENT_VARIABLE);
     }
 
-    if (machineDefault.isPresent()) {
-      if (defined.contains(machineDefault.get())) {
-        return new Choice(machineDefault, "the user config");
-      }
-      return new Choice(
-          Optional.empty(),
-          "the user config's default " + machineDefault.get() + " is not defined");
+    if (machineDefault.isPresent() && defined.contains(machineDefault.get())) {
+      return new Choice(machineDefault, "the user config");
     }
-
+    // The machine's default serves every project on it; one that does not define it keeps its own.
+    String skipped =
+        machineDefault
+            .map(name -> "; the user config's default " + name + " is not defined here")
+            .orElse("");
     if (manifest.defaultProfile().isPresent()) {
-      return new Choice(manifest.defaultProfile(), "default-profile of " + manifest.file());
+      return new Choice(
+          manifest.defaultProfile(), "default-profile of " + manifest.file() + skipped);
     }
-    return new Choice(Optional.empty(), NO_PROFILE);
+    return new Choice(Optional.empty(), skipped.isEmpty() ? NO_PROFILE : skipped.substring(2));
   }
 
   private static String requireDefined(Manifest manifest, String name, String origin) {

@@ -65,7 +65,7 @@ class RotationTest {
         assertFalse(result.stderr().contains(value), result.stderr());
       }
     }
-    if (Files.exists(inventory())) {
+    if (Files.isRegularFile(inventory())) {
       String recorded = Files.readString(inventory());
       assertFalse(recorded.contains(OLD_VALUE), recorded);
       assertFalse(recorded.contains(NEW_VALUE), recorded);
@@ -409,5 +409,18 @@ class RotationTest {
     assertEquals(
         "API_KEY=" + OLD_VALUE + "\n",
         new String(Files.readAllBytes(store), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void inventoryThatIsNotAFileNeitherHangsNorStopsARun() throws Exception {
+    Path inventory = inventory();
+    Files.createDirectories(inventory.getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", inventory.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+
+    Keyrun.Result result = runProject(alpha, "API_KEY");
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("other\n", result.stdout());
   }
 }

@@ -105,11 +105,12 @@ class ProjectsTest {
   }
 
   @Test
-  void undefinedMachineDefaultMeansNoProfile() {
+  void undefinedMachineDefaultKeepsTheManifestDefault() {
     Project project = load(Optional.empty(), Map.of(), Optional.of("ci"));
 
-    assertEquals(Optional.empty(), project.profile());
-    assertEquals(Optional.empty(), key(project, "DB").reference());
+    assertEquals(Optional.of("laptop"), project.profile());
+    assertTrue(
+        project.profileOrigin().endsWith("the user config's default ci is not defined here"));
   }
 
   @Test
