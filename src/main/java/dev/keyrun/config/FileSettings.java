@@ -1,6 +1,7 @@
 package dev.keyrun.config;
 
 import dev.keyrun.reference.EditDistance;
+import dev.keyrun.toml.TomlLines;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -5,6 +5,7 @@ import dev.keyrun.backend.keyring.KeyringStore;
 import dev.keyrun.backend.systemd.SystemdCredsStore;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
+import dev.keyrun.toml.TomlLines;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
