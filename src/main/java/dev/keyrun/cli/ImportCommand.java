@@ -66,6 +66,7 @@ final class ImportCommand {
             target,
             services.registry(),
             services.storeContext(timeout),
+            timeout,
             XdgBaseDirectory.STATE.resolve(services.environment(), services.home()),
             path -> resolve(path, timeout),
             stdout,
