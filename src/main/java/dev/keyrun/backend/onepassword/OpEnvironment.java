@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How keyrun starts {@code op}: the program ({@code op}, or {@code KEYRUN_OP_BIN}) and its
+ * The way keyrun starts {@code op}: the program ({@code op}, or {@code KEYRUN_OP_BIN}) and its
  * environment, shared by reading ({@link OpStore}) and writing ({@link OpItems}).
  */
 final class OpEnvironment {
