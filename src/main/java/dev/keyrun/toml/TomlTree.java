@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Reads a TOML text into plain Java values: a {@code Map} in file order for each table, a {@code
  * List} for each array, and {@code String}, {@code Boolean} and {@code Number} values. Dates and
- * times stay strings. This is keyrun's only class that uses Jackson, so that a run which reads no
- * config file and no manifest loads none of it.
+ * times stay strings. This is the only class that parses TOML with Jackson, and a run that reads no
+ * config file and no manifest never reaches it, so such a run loads no Jackson class.
  *
  * <p>It reads the tokens of Jackson's {@link TomlFactory} instead of using {@code TomlMapper},
  * because building an {@code ObjectMapper} loads and initialises hundreds of databind classes.
