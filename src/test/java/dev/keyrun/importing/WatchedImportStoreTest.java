@@ -60,7 +60,7 @@ class WatchedImportStoreTest {
   }
 
   @Test
-  void answersPassThrough() throws Exception {
+  void resultsPassThrough() throws Exception {
     WatchedImportStore store =
         new WatchedImportStore(new FailingStore(null), Duration.ofSeconds(30));
 
@@ -85,7 +85,9 @@ class WatchedImportStoreTest {
     }
   }
 
-  /** A store that throws {@code failure} from every call, or answers when it is null. */
+  /**
+   * A store that throws {@code failure} from every call, or returns empty results when it is null.
+   */
   private static class FailingStore implements ImportStore {
     private final StoreException failure;
 

@@ -18,8 +18,8 @@ public final class SystemdCredsTool {
 
   /**
    * Encrypts {@code value} as the credential {@code name} into {@code output} with {@code
-   * systemd-creds encrypt --with-key=KEY}. The caller checks the exit status, whose message depends
-   * on what it writes.
+   * systemd-creds encrypt --with-key=KEY}. The caller checks the exit status, because the message
+   * and hint for a failure differ between callers.
    *
    * @throws HelperProcess.TimedOut when systemd-creds outlives {@code deadline}
    * @throws StoreException when systemd-creds cannot be started
