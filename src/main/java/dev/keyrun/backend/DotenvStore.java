@@ -4,6 +4,7 @@ import dev.keyrun.dotenv.DotenvExpander;
 import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.ExpandedValue;
 import dev.keyrun.dotenv.KeyGrammar;
+import dev.keyrun.files.XdgBaseDirectory;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -105,10 +106,7 @@ public final class DotenvStore implements WritableBackend {
    * ~/.config/keyrun/secrets.env}.
    */
   public static Path standardFile(Map<String, byte[]> environment, Path home) {
-    return StoreSettings.variable(environment, "XDG_CONFIG_HOME")
-        .filter(configHome -> configHome.startsWith("/"))
-        .map(configHome -> Path.of(configHome, "keyrun", "secrets.env"))
-        .orElseGet(() -> home.resolve(".config/keyrun/secrets.env"));
+    return XdgBaseDirectory.CONFIG.resolve(environment, home).resolve("keyrun/secrets.env");
   }
 
   private static Location locate(Reference reference, StoreContext context) {

@@ -20,11 +20,8 @@ import java.util.Set;
  *
  * <p>The content goes to a temporary file in the same directory, which the system call that creates
  * it already gives mode 600 (or less, under a strict umask). It is synced to disk and then renamed
- * over the file. The rename replaces a symbolic link at the target path instead of following it. A
- * failure at any step deletes the temporary file.
- *
- * <p>NOTE: the directory is not synced after the rename, so after a power failure the file may
- * still hold its old content, though never a partial one.
+ * over the file, and the directory is synced after the rename. The rename replaces a symbolic link
+ * at the target path instead of following it. A failure at any step deletes the temporary file.
  */
 public final class PrivateFileWriter {
 
@@ -46,22 +43,38 @@ public final class PrivateFileWriter {
       throw new IllegalArgumentException("permissions must grant nothing to group or others");
     }
 
-    Path directory = createDirectory(file);
+    createDirectory(file);
+    // The umask may have removed bits at creation, and an existing file's mode is kept.
+    replace(file, content, view -> view.setPermissions(permissions));
+  }
+
+  /** A change to the temporary file's attributes, made after the content is written. */
+  public interface AttributeChange {
+    void apply(PosixFileAttributeView view) throws IOException;
+  }
+
+  /**
+   * Replaces {@code file}, whose directory exists, with {@code content} through a temporary file of
+   * mode 600 that {@code change} may adjust before the rename.
+   */
+  public static void replace(Path file, byte[] content, AttributeChange change) throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
     Path temporary =
         Files.createTempFile(
             directory, "." + file.getFileName() + ".", ".tmp", asAttribute(FILE_MODE));
 
     try {
-      // The umask may have removed bits at creation, and an existing file's mode is kept.
-      Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .setPermissions(permissions);
       writeAndSync(temporary, content);
+      change.apply(
+          Files.getFileAttributeView(
+              temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS));
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {
       deleteAfterFailure(temporary, e);
       throw e;
     }
+    syncDirectory(directory);
   }
 
   /** Creates the directory of {@code file} and missing parents with mode 700; returns it. */
@@ -79,6 +92,15 @@ public final class PrivateFileWriter {
         channel.write(buffer);
       }
       channel.force(true);
+    }
+  }
+
+  /** Syncs the directory entry of the rename, so that a power failure cannot undo it. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot sync a directory; the rename itself has happened.
     }
   }
 

@@ -286,17 +286,7 @@ final class CommandSpecs {
             "Print the keys a run would pass, with their values, for eval \"$(keyrun export)\"."
                 + " This prints secrets: keyrun warns on stderr when stdout is a terminal or the"
                 + " caller looks like an AI assistant's shell.");
-    export.addOption(
-        OptionSpec.builder("-e", ENV_FILE)
-            .paramLabel("FILE")
-            .type(List.class)
-            .auxiliaryTypes(Path.class)
-            .description(
-                "Read KEY=VALUE lines from FILE (repeatable; later files override earlier ones"
-                    + " and the manifest; default: ./.env if it exists and no keyrun.toml is"
-                    + " found).")
-            .build());
-    ProjectOptions.addTo(export);
+    ProjectFiles.addTo(export);
     export.addOption(keys(ONLY, "Print only these declared keys (comma-separated)."));
     export.addOption(
         OptionSpec.builder(FORMAT)

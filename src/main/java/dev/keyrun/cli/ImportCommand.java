@@ -1,6 +1,7 @@
 package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.files.XdgBaseDirectory;
 import dev.keyrun.importing.ImportRequest;
 import dev.keyrun.importing.ImportTargets;
 import dev.keyrun.run.DeclaredValues;
@@ -65,7 +66,8 @@ final class ImportCommand {
             target,
             services.registry(),
             services.storeContext(timeout),
-            stateHome(),
+            timeout,
+            XdgBaseDirectory.STATE.resolve(services.environment(), services.home()),
             path -> resolve(path, timeout),
             stdout,
             stderr)
@@ -82,18 +84,6 @@ final class ImportCommand {
         List.of(file),
         Set.of(),
         timeout);
-  }
-
-  /** Returns $XDG_STATE_HOME when it is an absolute path, else ~/.local/state. */
-  private Path stateHome() {
-    byte[] configured = services.environment().get("XDG_STATE_HOME");
-    if (configured != null) {
-      String text = new String(configured, java.nio.charset.StandardCharsets.UTF_8);
-      if (text.startsWith("/")) {
-        return Path.of(text);
-      }
-    }
-    return services.home().resolve(".local/state");
   }
 
   /** Builds the command line of {@code keyrun import}. */

@@ -2,12 +2,11 @@ package dev.keyrun.cli;
 
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.Backend;
-import dev.keyrun.backend.HelperProcess;
 import dev.keyrun.backend.InvalidReferenceException;
-import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
+import dev.keyrun.backend.StoreWatchdog;
 import dev.keyrun.backend.WritableBackend;
 import dev.keyrun.backend.WriteOptions;
 import dev.keyrun.reference.Reference;
@@ -16,10 +15,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The write path that {@code keyrun set}, {@code keyrun delete} and {@code keyrun rotate} share:
@@ -115,44 +110,21 @@ final class StoreWrites {
     return examples;
   }
 
-  interface StoreCall<T> {
-    T run() throws StoreException;
-  }
-
   /**
-   * Runs {@code call} on its own thread and gives up after {@code timeout}, because a store may
-   * wait for an unlock prompt that no one can see.
+   * Runs {@code call} under the {@link StoreWatchdog}, because a store may wait for an unlock
+   * prompt that no one can see, and turns its failure into keyrun's error for {@code reference}.
    */
-  <T> T call(Reference reference, WritableBackend store, Duration timeout, StoreCall<T> call) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread worker =
-        new Thread(
-            () -> {
-              try {
-                result.complete(call.run());
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            },
-            "keyrun-store-write");
-    worker.setDaemon(true);
-    worker.start();
-
+  <T> T call(
+      Reference reference,
+      WritableBackend store,
+      Duration timeout,
+      StoreWatchdog.StoreCall<T> call) {
     String subject = reference.toString();
     String storeName = store.nameIn(services.storeContext(timeout));
     try {
-      return result.get(timeout.plus(Resolver.GRACE).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      HelperProcess.killRunning();
-      throw KeyrunException.failed(
-          subject,
-          storeName + ": timed out after " + timeout.toSeconds() + " s",
-          "an unlock prompt may be waiting; answer it, or raise --timeout");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw KeyrunException.failed(subject, storeName + ": interrupted", null);
-    } catch (ExecutionException e) {
-      throw failure(subject, storeName, e.getCause());
+      return StoreWatchdog.call(timeout, call);
+    } catch (StoreException | RuntimeException | Error e) {
+      throw failure(subject, storeName, e);
     }
   }
 

@@ -4,7 +4,9 @@ import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.HelperProcess;
 import dev.keyrun.backend.InvalidReferenceException;
 import dev.keyrun.backend.Secret;
+import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.systemd.SystemdCredsStore;
+import dev.keyrun.backend.systemd.SystemdCredsTool;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.ParseResult;
 
@@ -72,21 +73,15 @@ final class SystemdEncryptCommand {
 
   private void run(String name, String key, Path output, byte[] value) {
     String tool = SystemdCredsStore.tool(services.environment());
-    List<String> command =
-        List.of(tool, "encrypt", "--name=" + name, "--with-key=" + key, "-", output.toString());
     HelperProcess.Result result;
     try {
       result =
-          HelperProcess.run(command, services.environment(), value, Instant.now().plusSeconds(60));
+          SystemdCredsTool.encrypt(
+              name, key, output, value, services.environment(), Instant.now().plusSeconds(60));
     } catch (HelperProcess.TimedOut e) {
       throw KeyrunException.failed(tool, "timed out after 60 s", null, e);
-    } catch (IOException e) {
-      throw KeyrunException.failed(
-          tool,
-          "cannot run it",
-          "install systemd 250 or newer (Debian: apt install systemd), or set"
-              + " KEYRUN_SYSTEMD_CREDS_BIN",
-          e);
+    } catch (StoreException e) {
+      throw KeyrunException.failed(tool, "cannot run it", e.hint(), e);
     }
     if (result.exitCode() != 0) {
       throw KeyrunException.failed(

@@ -3,7 +3,7 @@ package dev.keyrun.config;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.backend.PrivateFile;
-import dev.keyrun.backend.StoreSettings;
+import dev.keyrun.files.XdgBaseDirectory;
 import dev.keyrun.launch.Posix;
 import dev.keyrun.text.StrictUtf8;
 import java.io.IOException;
@@ -30,10 +30,8 @@ final class ConfigFile {
    * relative path there to be ignored as invalid.
    */
   static Path locate(Map<String, byte[]> environment, Path home) {
-    return StoreSettings.variable(environment, "XDG_CONFIG_HOME")
-        .filter(configHome -> configHome.startsWith("/"))
-        .map(Path::of)
-        .orElseGet(() -> home.resolve(".config"))
+    return XdgBaseDirectory.CONFIG
+        .resolve(environment, home)
         .resolve("keyrun")
         .resolve("config.toml");
   }

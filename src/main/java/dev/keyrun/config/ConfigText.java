@@ -1,7 +1,10 @@
 package dev.keyrun.config;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.toml.TomlSyntaxException;
+import dev.keyrun.toml.TomlTree;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The text of a config file that was read, and the path it was read from. */
 record ConfigText(Path file, String text) {
@@ -12,6 +15,19 @@ record ConfigText(Path file, String text) {
    */
   KeyrunException failure(int line, String problem, String hint) {
     return KeyrunException.failed(location(file, line), problem, hint);
+  }
+
+  /**
+   * Parses the text into its top-level table.
+   *
+   * @throws KeyrunException for invalid TOML, naming the line of the error
+   */
+  Map<String, Object> table() {
+    try {
+      return TomlTree.read(text);
+    } catch (TomlSyntaxException e) {
+      throw failure(e.line(), "invalid TOML: " + e.reason(), "fix the TOML syntax there");
+    }
   }
 
   /** Returns {@code FILE:LINE}, or {@code FILE} when {@code line} is 0. */

@@ -1,7 +1,8 @@
 package dev.keyrun.config;
 
 import dev.keyrun.reference.EditDistance;
-import java.math.BigInteger;
+import dev.keyrun.toml.TomlLines;
+import dev.keyrun.toml.TomlValues;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -56,8 +57,7 @@ final class FileSettings {
     boolean matches =
         switch (setting.type()) {
           case STRING -> value instanceof String;
-          case INTEGER ->
-              value instanceof Long || value instanceof Integer || value instanceof BigInteger;
+          case INTEGER -> TomlValues.isInteger(value);
           case STRING_ARRAY ->
               value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
         };
@@ -79,7 +79,7 @@ final class FileSettings {
     if (value instanceof String) {
       return "a string";
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+    if (TomlValues.isInteger(value)) {
       return "an integer";
     }
     if (value instanceof Number) {

@@ -5,6 +5,8 @@ import dev.keyrun.backend.keyring.KeyringStore;
 import dev.keyrun.backend.systemd.SystemdCredsStore;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
+import dev.keyrun.toml.TomlLines;
+import dev.keyrun.toml.TomlValues;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -151,7 +153,7 @@ final class SettingValues {
 
   /** Checks an integer from the file, which is a BigInteger when it does not fit in a long. */
   private static Optional<String> positiveInt(String key, Number value) {
-    if (value instanceof Long number && number > 0 && number <= Integer.MAX_VALUE) {
+    if (TomlValues.positiveInt(value).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(key + " must be a positive integer, not " + value);

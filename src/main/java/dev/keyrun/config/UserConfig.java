@@ -2,6 +2,7 @@ package dev.keyrun.config;
 
 import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.backend.StoreSettings.Configured;
+import dev.keyrun.toml.TomlLines;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -61,7 +62,7 @@ public final class UserConfig {
 
   private static Map<Setting, Object> parse(ConfigText config, Path home) {
     Map<Setting, Object> values = new EnumMap<>(Setting.class);
-    FileSettings.check(config, TomlTree.parse(config))
+    FileSettings.check(config, config.table())
         .forEach(
             (setting, raw) ->
                 values.put(setting, SettingValues.fromFile(setting, raw, config, home)));

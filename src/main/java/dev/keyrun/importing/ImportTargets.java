@@ -9,6 +9,7 @@ import dev.keyrun.backend.onepassword.OpItems;
 import dev.keyrun.reference.Scheme;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -38,6 +39,7 @@ public final class ImportTargets {
       Target target,
       BackendRegistry registry,
       StoreContext context,
+      Duration timeout,
       Path stateHome,
       Function<Path, Map<String, byte[]>> fileValues,
       PrintStream stdout,
@@ -45,7 +47,9 @@ public final class ImportTargets {
     Backups backups = Backups.in(stateHome);
     BackupCheck check = new BackupCheck(backups, fileValues::apply, stderr);
     ImportStore store =
-        target.store() == null ? null : store(request.file(), target, registry, context);
+        target.store() == null
+            ? null
+            : new WatchedImportStore(store(request.file(), target, registry, context), timeout);
     return new ImportService(request, store, backups, check, stdout, stderr);
   }
 

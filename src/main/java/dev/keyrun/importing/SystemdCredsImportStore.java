@@ -6,6 +6,7 @@ import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.systemd.SystemdCredsStore;
+import dev.keyrun.backend.systemd.SystemdCredsTool;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -106,21 +107,14 @@ final class SystemdCredsImportStore implements ImportStore {
   }
 
   private void encrypt(String name, Path output, Secret value) throws StoreException {
-    String tool = SystemdCredsStore.tool(context.environment());
-    List<String> command =
-        List.of(tool, "encrypt", "--name=" + name, "--with-key=auto", "-", output.toString());
     byte[] bytes = value.bytes();
     HelperProcess.Result result;
     try {
-      result = HelperProcess.run(command, context.environment(), bytes, context.deadline());
+      result =
+          SystemdCredsTool.encrypt(
+              name, "auto", output, bytes, context.environment(), context.deadline());
     } catch (HelperProcess.TimedOut e) {
       throw new StoreException("timed out waiting for systemd-creds encrypt", "raise --timeout", e);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot run " + tool,
-          "install systemd 250 or newer (Debian: apt install systemd), or set"
-              + " KEYRUN_SYSTEMD_CREDS_BIN",
-          e);
     } finally {
       java.util.Arrays.fill(bytes, (byte) 0);
     }

@@ -4,8 +4,8 @@ import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.backend.PrivateFileWriter;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreFileLock;
+import dev.keyrun.files.XdgBaseDirectory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,10 +31,8 @@ public final class InventoryFile {
    * as the XDG Base Directory specification requires, else under {@code home/.local/state}.
    */
   public static InventoryFile of(Map<String, byte[]> environment, Path home) {
-    byte[] configured = environment.get("XDG_STATE_HOME");
-    String stateHome = configured == null ? "" : new String(configured, StandardCharsets.UTF_8);
-    Path base = stateHome.startsWith("/") ? Path.of(stateHome) : home.resolve(".local/state");
-    return new InventoryFile(base.resolve("keyrun").resolve(NAME));
+    Path stateHome = XdgBaseDirectory.STATE.resolve(environment, home);
+    return new InventoryFile(stateHome.resolve("keyrun").resolve(NAME));
   }
 
   public Path path() {

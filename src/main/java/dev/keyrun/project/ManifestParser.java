@@ -1,14 +1,14 @@
 package dev.keyrun.project;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.BoundedRead;
 import dev.keyrun.dotenv.KeyGrammar;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.text.StrictUtf8;
+import dev.keyrun.toml.TomlLines;
+import dev.keyrun.toml.TomlSyntaxException;
+import dev.keyrun.toml.TomlTree;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,8 +23,8 @@ import java.util.Set;
  * Parses {@code keyrun.toml} with Jackson's TOML parser and validates it: known fields only, key
  * names of the env-file grammar, references of known schemes, profiles that name declared keys.
  *
- * <p>Only this class and {@link TomlTree} use Jackson, and only a run that finds a manifest reaches
- * them, so a run without one loads no Jackson class.
+ * <p>Only {@link TomlTree} uses Jackson, and only a run that finds a manifest reaches it, so a run
+ * without one loads no Jackson class.
  */
 final class ManifestParser {
   private static final Set<String> TOP_LEVEL = Set.of("project", "keys", "profiles");
@@ -147,25 +147,16 @@ final class ManifestParser {
   private static Map<String, Object> tree(String content, ManifestText text) {
     try {
       return TomlTree.read(content);
-    } catch (JacksonException e) {
+    } catch (TomlSyntaxException e) {
       throw syntaxError(e, text);
-    } catch (IOException e) {
-      // A parser reading a string has no I/O of its own to fail.
-      throw new UncheckedIOException(e);
     }
   }
 
   /** Turns Jackson's TOML error into one line naming the file and the line. */
-  private static KeyrunException syntaxError(JacksonException e, ManifestText text) {
-    JsonLocation location = e.getLocation();
-    int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
-    String reason = e.getOriginalMessage();
+  private static KeyrunException syntaxError(TomlSyntaxException e, ManifestText text) {
     String problem;
-    switch (reason) {
+    switch (e.reason()) {
       case "Duplicate key":
-        // Jackson reports the position after the repeated assignment's value.
-        int repeated = text.lines().repeatedKeyLine();
-        line = repeated > 0 ? repeated : line;
         problem = "key defined twice";
         break;
       case "Table redefined":
@@ -175,10 +166,10 @@ final class ManifestParser {
         problem = "adds to a table that is already complete: a table defined twice";
         break;
       default:
-        problem = "invalid TOML: " + reason;
+        problem = "invalid TOML: " + e.reason();
     }
     return KeyrunException.failed(
-        text.at(line), problem, "fix that line; see docs/projects.md for the format", e);
+        text.at(e.line()), problem, "fix that line; see docs/projects.md for the format", e);
   }
 
   private static String read(Path file) {

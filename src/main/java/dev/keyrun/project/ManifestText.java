@@ -1,6 +1,7 @@
 package dev.keyrun.project;
 
 import dev.keyrun.KeyrunException;
+import dev.keyrun.toml.TomlLines;
 import java.nio.file.Path;
 import java.util.List;
 

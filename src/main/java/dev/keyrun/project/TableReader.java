@@ -3,7 +3,7 @@ package dev.keyrun.project;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
-import java.math.BigInteger;
+import dev.keyrun.toml.TomlValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,16 +102,12 @@ final class TableReader {
     if (value == null) {
       return OptionalInt.empty();
     }
-    boolean whole =
-        value instanceof Integer || value instanceof Long || value instanceof BigInteger;
-    if (!whole
-        || ((Number) value).longValue() <= 0
-        || ((Number) value).longValue() > Integer.MAX_VALUE
-        || value instanceof BigInteger && ((BigInteger) value).bitLength() > 31) {
+    OptionalInt days = TomlValues.positiveInt(value);
+    if (days.isEmpty()) {
       throw text.failure(
           child(field), field(field) + " must be a whole number of days above 0", null);
     }
-    return OptionalInt.of(((Number) value).intValue());
+    return days;
   }
 
   Optional<KeyDelivery> delivery(String field) {

@@ -61,6 +61,49 @@ class ImportOpTest {
   }
 
   @Test
+  void tokenReferenceSignsInOp() throws Exception {
+    Path tokens =
+        TestFiles.writePrivate(directory.resolve("tokens.env"), "OP_TOKEN=" + TOKEN + "\n");
+    Keyrun keyrun =
+        keyrun()
+            .unset("OP_SERVICE_ACCOUNT_TOKEN")
+            .env("FAKE_OP_SIGNED_OUT", "1")
+            .env("KEYRUN_OP_TOKEN_REF", "dotenv:" + tokens + "#OP_TOKEN");
+
+    Keyrun.Result result = importApply(keyrun);
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(fixture.envText().contains("DB_PASSWORD=op://Work/DB_PASSWORD/credential\n"));
+    assertTokenSetInEveryCall();
+  }
+
+  @Test
+  void configTokenSignsInOp() throws Exception {
+    Path tokens =
+        TestFiles.writePrivate(directory.resolve("tokens.env"), "OP_TOKEN=" + TOKEN + "\n");
+    Path config = Files.createDirectories(directory.resolve("config/keyrun"));
+    TestFiles.writePrivate(
+        config.resolve("config.toml"),
+        "[op]\nservice-account-token = \"dotenv:" + tokens + "#OP_TOKEN\"\n");
+    Keyrun keyrun = keyrun().unset("OP_SERVICE_ACCOUNT_TOKEN").env("FAKE_OP_SIGNED_OUT", "1");
+
+    Keyrun.Result result = importApply(keyrun);
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(fixture.envText().contains("DB_PASSWORD=op://Work/DB_PASSWORD/credential\n"));
+    assertTokenSetInEveryCall();
+  }
+
+  private void assertTokenSetInEveryCall() throws Exception {
+    List<String> calls = Files.readAllLines(log);
+    assertFalse(calls.isEmpty(), "op was not called");
+    for (String call : calls) {
+      assertTrue(call.contains("\"OP_SERVICE_ACCOUNT_TOKEN_SET\": true"), call);
+      assertFalse(call.contains(TOKEN), "the token appeared in op's arguments");
+    }
+  }
+
+  @Test
   void applyCreatesReadableItems() throws Exception {
     Keyrun.Result result = importApply(keyrun());
 

@@ -6,10 +6,9 @@ import dev.keyrun.backend.HelperProcess;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,13 +19,14 @@ import java.util.Optional;
  * <p>The value reaches op only on stdin, inside an item JSON template ({@code op item create -}),
  * never as an assignment statement in op's arguments, where other processes could read it.
  *
- * <p>NOTE: KEYRUN_OP_TOKEN_REF is not applied here; only a token in OP_SERVICE_ACCOUNT_TOKEN or the
- * app integration signs op in.
+ * <p>op runs with the same environment as when keyrun reads from 1Password, so a service account
+ * token that {@code KEYRUN_OP_TOKEN_REF} or {@code op.service-account-token} names signs it in.
  */
 public final class OpItems {
   public static final String FIELD = "credential";
 
   private final StoreContext context;
+  private Map<String, byte[]> environment;
 
   public OpItems(StoreContext context) {
     this.context = context;
@@ -107,25 +107,15 @@ public final class OpItems {
   }
 
   private HelperProcess.Result run(List<String> arguments, byte[] input) throws StoreException {
-    String tool = context.environmentText("KEYRUN_OP_BIN");
-    if (tool == null || tool.isEmpty()) {
-      tool = "op";
+    if (environment == null) {
+      environment = OpEnvironment.of(context);
     }
-    List<String> command = new ArrayList<>();
-    command.add(tool);
-    command.addAll(arguments);
     try {
-      return HelperProcess.run(command, context.environment(), input, context.deadline());
+      return OpEnvironment.run(environment, arguments, input, context.deadline());
     } catch (HelperProcess.TimedOut e) {
       throw new StoreException(
           "timed out waiting for op " + arguments.get(0),
           "approve the prompt of the 1Password app, or raise --timeout",
-          e);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot run " + tool + " (the 1Password CLI)",
-          "install it: https://developer.1password.com/docs/cli/get-started/, or set"
-              + " KEYRUN_OP_BIN",
           e);
     }
   }

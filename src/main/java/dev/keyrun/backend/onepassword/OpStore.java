@@ -1,23 +1,17 @@
 package dev.keyrun.backend.onepassword;
 
 import dev.keyrun.backend.Backend;
-import dev.keyrun.backend.BackendRegistry;
 import dev.keyrun.backend.HelperProcess;
-import dev.keyrun.backend.Outcome;
-import dev.keyrun.backend.Resolver;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreInfo;
-import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +24,6 @@ import java.util.Optional;
  * by users of other tools) and, with the desktop app, an approval prompt of its own.
  */
 public final class OpStore implements Backend {
-  private static final String DEFAULT_TOOL = "op";
-  private static final String TOKEN = "OP_SERVICE_ACCOUNT_TOKEN";
-
   /** A service account answers without a prompt, so a hang means a problem, not a person. */
   private static final Duration SERVICE_ACCOUNT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -53,8 +44,8 @@ public final class OpStore implements Backend {
   public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
       throws StoreException {
     references.forEach(InjectTemplate::requireTemplateSafe);
-    Map<String, byte[]> environment = environment(context);
-    boolean serviceAccount = hasToken(environment);
+    Map<String, byte[]> environment = OpEnvironment.of(context);
+    boolean serviceAccount = OpEnvironment.hasToken(environment);
     Instant deadline = deadline(context, serviceAccount);
 
     InjectTemplate template = new InjectTemplate(references);
@@ -82,13 +73,8 @@ public final class OpStore implements Backend {
   private static HelperProcess.Result run(
       Map<String, byte[]> environment, byte[] template, Instant deadline, boolean serviceAccount)
       throws StoreException {
-    byte[] configured = environment.get("KEYRUN_OP_BIN");
-    String tool =
-        configured == null || configured.length == 0
-            ? DEFAULT_TOOL
-            : new String(configured, StandardCharsets.UTF_8);
     try {
-      return HelperProcess.run(List.of(tool, "inject"), environment, template, deadline);
+      return OpEnvironment.run(environment, List.of("inject"), template, deadline);
     } catch (HelperProcess.TimedOut e) {
       String hint =
           serviceAccount
@@ -97,61 +83,7 @@ public final class OpStore implements Backend {
                   + " s; check the network and that 1Password is reachable"
               : "approve the prompt of the 1Password app, check the network, or raise --timeout";
       throw new StoreException("timed out waiting for op", hint, e);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot run " + tool + " (the 1Password CLI)",
-          "install it: https://developer.1password.com/docs/cli/get-started/, or set"
-              + " KEYRUN_OP_BIN",
-          e);
     }
-  }
-
-  /**
-   * Returns op's environment: keyrun's own (OP_ACCOUNT, OP_SERVICE_ACCOUNT_TOKEN and the rest pass
-   * through), with the service account token taken from another store when {@code
-   * KEYRUN_OP_TOKEN_REF} names one and no token is set.
-   */
-  private static Map<String, byte[]> environment(StoreContext context) throws StoreException {
-    Map<String, byte[]> environment = new HashMap<>(context.environment());
-    Optional<StoreSettings.Configured<String>> tokenReference =
-        context.settings().opTokenReference();
-    if (hasToken(environment) || tokenReference.isEmpty()) {
-      return environment;
-    }
-    environment.put(TOKEN, token(tokenReference.get(), context));
-    return environment;
-  }
-
-  private static byte[] token(StoreSettings.Configured<String> setting, StoreContext context)
-      throws StoreException {
-    String text = setting.value();
-    Optional<Reference> reference = Reference.parse(text);
-    if (reference.isEmpty() || reference.get().scheme() == Scheme.OP) {
-      throw new StoreException(
-          setting.origin() + " must be a reference to another store",
-          "such as keyring://op/service-account or dotenv:OP_SERVICE_ACCOUNT_TOKEN");
-    }
-    Duration remaining = Duration.between(Instant.now(), context.deadline());
-    Outcome outcome =
-        new Resolver(BackendRegistry.load())
-            .resolve(List.of(reference.get()), context, remaining)
-            .get(reference.get());
-    if (outcome instanceof Outcome.Found found) {
-      return found.secret().bytes();
-    }
-    String problem =
-        outcome instanceof Outcome.Missing missing
-            ? missing.problem()
-            : ((Outcome.Failed) outcome).problem();
-    throw new StoreException(
-        "cannot read the service account token from " + text + ": " + problem,
-        "store it with: keyrun set " + text);
-  }
-
-  /** Tells whether a service account token is set; an empty variable counts as unset. */
-  private static boolean hasToken(Map<String, byte[]> environment) {
-    byte[] token = environment.get(TOKEN);
-    return token != null && token.length > 0;
   }
 
   private static Instant deadline(StoreContext context, boolean serviceAccount) {

@@ -228,20 +228,13 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
   /** Decrypts {@code file} with {@code systemd-creds decrypt}, which checks the embedded name. */
   private static Secret decrypt(String name, Path file, StoreContext context)
       throws StoreException {
-    String tool = tool(context.environment());
-    List<String> command = List.of(tool, "decrypt", "--name=" + name, file.toString(), "-");
+    List<String> arguments = List.of("decrypt", "--name=" + name, file.toString(), "-");
     HelperProcess.Result result;
     try {
-      result = HelperProcess.run(command, context.environment(), null, context.deadline());
+      result = SystemdCredsTool.run(arguments, null, context.environment(), context.deadline());
     } catch (HelperProcess.TimedOut e) {
       throw new StoreException(
           "timed out waiting for systemd-creds decrypt " + file, "raise --timeout", e);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot run " + tool,
-          "install systemd 250 or newer (Debian: apt install systemd), or set"
-              + " KEYRUN_SYSTEMD_CREDS_BIN",
-          e);
     }
     if (result.exitCode() != 0) {
       throw new StoreException(

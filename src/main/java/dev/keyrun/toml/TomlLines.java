@@ -1,69 +1,79 @@
-package dev.keyrun.config;
+package dev.keyrun.toml;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the line on which a TOML document defines each key, since Jackson reports locations for
- * syntax errors only. It reads table headers and {@code key = value} lines, skipping over strings
- * (multi-line ones included), arrays and inline tables, which may span lines. The document is
- * assumed to be valid TOML: Jackson has parsed it before.
+ * Finds the line on which a TOML document writes each table and key, since Jackson's TOML parser
+ * builds a tree without locations. Messages about a valid file that keyrun rejects (an unknown key,
+ * a wrong type, a bad reference) take their line from here.
+ *
+ * <p>It reads table headers and {@code key = value} lines, skipping over strings (multi-line ones
+ * included), arrays and inline tables, which may span lines. The document is assumed to be valid
+ * TOML: Jackson has parsed it before.
  */
-final class TomlLines {
-  /** A key or table header: its full dotted path and its 1-based line. */
-  record Definition(List<String> path, int line) {
-    String dotted() {
-      return String.join(".", path);
-    }
-  }
+public final class TomlLines {
+  /** A key or table header: its full dotted path, its 1-based line, and whether it is a header. */
+  record Definition(List<String> path, int line, boolean header) {}
 
   private final String text;
+  private final List<Definition> definitions;
   private int position;
   private int line = 1;
 
-  private TomlLines(String text) {
+  public TomlLines(String text) {
     this.text = text;
+    this.definitions = scan();
   }
 
-  /** Returns every key and table header of {@code text}, in document order. */
-  static List<Definition> definitions(String text) {
-    return new TomlLines(text).scan();
+  /** Returns the line of the dotted key or table {@code dotted} of {@code text}, or 0. */
+  public static int lineOf(String text, String dotted) {
+    return new TomlLines(text).lineOf(keyParts(dotted));
   }
 
   /**
-   * Returns the line of the setting or table {@code dotted}. A key written inside an inline table
-   * is reported at the line of the table's key.
+   * Returns the line of {@code path}: where it is assigned or its table header, else the line of
+   * the nearest enclosing table or key that is written (a field inside an inline table), or 0.
    */
-  static int lineOf(String text, String dotted) {
-    int best = 0;
-    for (Definition definition : definitions(text)) {
-      String defined = definition.dotted();
-      if (defined.equals(dotted)) {
-        return definition.line();
+  public int lineOf(List<String> path) {
+    for (int length = path.size(); length > 0; length--) {
+      List<String> prefix = path.subList(0, length);
+      for (Definition definition : definitions) {
+        if (definition.path().equals(prefix)) {
+          return definition.line();
+        }
       }
-      if (best == 0 && dotted.startsWith(defined + ".")) {
-        best = definition.line();
+      // A table written only through dotted keys or subtables, such as keys.API.ref = "...".
+      for (Definition definition : definitions) {
+        List<String> defined = definition.path();
+        if (defined.size() > length && defined.subList(0, length).equals(prefix)) {
+          return definition.line();
+        }
       }
     }
-    return best;
+    return 0;
   }
 
-  /** Returns the line of the first key that is defined a second time, if any. */
-  static Optional<Integer> firstRedefinition(String text) {
+  /** Returns the line of the first key assigned a second time in the same table, or 0. */
+  public int repeatedKeyLine() {
     Set<List<String>> seen = new HashSet<>();
-    for (Definition definition : definitions(text)) {
-      if (!seen.add(definition.path())) {
-        return Optional.of(definition.line());
+    for (Definition definition : definitions) {
+      if (!definition.header() && !seen.add(definition.path())) {
+        return definition.line();
       }
     }
-    return Optional.empty();
+    return 0;
+  }
+
+  /** Returns every key and table header, in document order. */
+  List<Definition> definitions() {
+    return definitions;
   }
 
   private List<Definition> scan() {
-    List<Definition> definitions = new ArrayList<>();
+    List<Definition> found = new ArrayList<>();
     List<String> table = List.of();
     while (position < text.length()) {
       char c = text.charAt(position);
@@ -78,18 +88,18 @@ final class TomlLines {
         int start = line;
         position += arrayOfTables ? 2 : 1;
         table = keyParts(readUntil(']'));
-        definitions.add(new Definition(table, start));
+        found.add(new Definition(table, start, true));
         skipToLineEnd();
       } else {
         int start = line;
         List<String> key = new ArrayList<>(table);
         key.addAll(keyParts(readUntil('=')));
-        definitions.add(new Definition(List.copyOf(key), start));
+        found.add(new Definition(List.copyOf(key), start, false));
         position++;
         skipValue();
       }
     }
-    return definitions;
+    return found;
   }
 
   /** Reads up to {@code end} outside quotes and leaves the position on it. */

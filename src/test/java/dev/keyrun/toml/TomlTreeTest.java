@@ -1,9 +1,8 @@
-package dev.keyrun.project;
+package dev.keyrun.toml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.core.JacksonException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,19 @@ class TomlTreeTest {
 
   @Test
   void malformedTextThrowsWithLine() {
-    JacksonException e = assertThrows(JacksonException.class, () -> TomlTree.read("a = 1\nb = \n"));
+    TomlSyntaxException e =
+        assertThrows(TomlSyntaxException.class, () -> TomlTree.read("a = 1\nb = \n"));
 
-    assertEquals(2, e.getLocation().getLineNr());
+    assertEquals(2, e.line());
+  }
+
+  @Test
+  void duplicateKeyNamesRepeatedLine() {
+    TomlSyntaxException e =
+        assertThrows(
+            TomlSyntaxException.class, () -> TomlTree.read("a = 1\n\n# note\na = 2\n\n# end\n"));
+
+    assertEquals("Duplicate key", e.reason());
+    assertEquals(4, e.line());
   }
 }
