@@ -169,7 +169,10 @@ final class ManifestParser {
         problem = "invalid TOML: " + e.reason();
     }
     return KeyrunException.failed(
-        text.at(e.line()), problem, "fix that line; see docs/projects.md for the format", e);
+        text.at(e.line()),
+        problem,
+        "fix that line; a reference is a quoted string, as in ref = \"dotenv:API_KEY\"",
+        e);
   }
 
   private static String read(Path file) {

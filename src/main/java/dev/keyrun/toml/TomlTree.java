@@ -97,9 +97,26 @@ public final class TomlTree {
     return location == null ? 0 : Math.max(location.getLineNr(), 0);
   }
 
-  /** Returns Jackson's message without the location it appends. */
+  /**
+   * Returns Jackson's message without the location it appends, in plain words for the messages a
+   * typo causes most often. {@code Duplicate key} and the other short reasons stay as they are,
+   * since callers match them.
+   */
   private static String reason(JacksonException e) {
     String message = e.getOriginalMessage();
-    return message == null ? e.getClass().getSimpleName() : message.strip();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    message = message.strip();
+    if (message.startsWith("Unknown token")) {
+      return "a value that is not TOML (text needs double quotes)";
+    }
+    if (message.startsWith("More data after value has already ended")) {
+      return "more text after the value";
+    }
+    if (message.startsWith("Newline not permitted here")) {
+      return "the line ends too early (an unclosed [table] header, or a key without = value)";
+    }
+    return message;
   }
 }

@@ -56,4 +56,17 @@ class TomlTreeTest {
     assertEquals("Duplicate key", e.reason());
     assertEquals(4, e.line());
   }
+
+  @Test
+  void commonTyposGetPlainReasons() {
+    assertEquals(reason("ref = dotenv:X\n"), "a value that is not TOML (text needs double quotes)");
+    assertEquals(reason("ref = \"x\" junk\n"), "more text after the value");
+    assertEquals(
+        reason("[keys.A\nref = \"x\"\n"),
+        "the line ends too early (an unclosed [table] header, or a key without = value)");
+  }
+
+  private static String reason(String text) {
+    return assertThrows(TomlSyntaxException.class, () -> TomlTree.read(text)).reason();
+  }
 }
