@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -46,12 +45,7 @@ final class CheckCommand {
                 + " value. Exit status: 0 when every required key resolves, 1 when one does not,"
                 + " 2 when keyrun cannot check (no project, a malformed file).");
     ProjectFiles.addTo(check);
-    check.addOption(
-        OptionSpec.builder(CommandSpecs.FORMAT)
-            .paramLabel("FORMAT")
-            .type(String.class)
-            .description("text (default: one line per key) or json (one object).")
-            .build());
+    check.addOption(CommandSpecs.format("text (default: one line per key) or json (one object)."));
     check.addOption(
         CommandSpecs.timeout(
             "Give the stores at most SECONDS to resolve every reference (default: timeout in"

@@ -289,13 +289,9 @@ final class CommandSpecs {
     ProjectFiles.addTo(export);
     export.addOption(keys(ONLY, "Print only these declared keys (comma-separated)."));
     export.addOption(
-        OptionSpec.builder(FORMAT)
-            .paramLabel("FORMAT")
-            .type(String.class)
-            .description(
-                "sh (default: export KEY='value'), fish (set -gx KEY 'value'), dotenv (keyrun's"
-                    + " .env dialect) or json (one object).")
-            .build());
+        format(
+            "sh (default: export KEY='value'), fish (set -gx KEY 'value'), dotenv (keyrun's"
+                + " .env dialect) or json (one object)."));
     export.addOption(
         timeout(
             "Give the stores at most SECONDS to resolve every reference (default: timeout in config.toml, else 30)."));
@@ -406,6 +402,15 @@ final class CommandSpecs {
         .splitRegex(",")
         .type(List.class)
         .auxiliaryTypes(String.class)
+        .description(description)
+        .build();
+  }
+
+  /** Returns the {@code --format FORMAT} option with {@code description}. */
+  static OptionSpec format(String description) {
+    return OptionSpec.builder(FORMAT)
+        .paramLabel("FORMAT")
+        .type(String.class)
         .description(description)
         .build();
   }

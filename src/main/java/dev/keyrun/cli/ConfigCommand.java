@@ -12,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -41,12 +40,7 @@ final class ConfigCommand {
                 + " (default: ~/.config/keyrun/config.toml), or the built-in default. Settings:"
                 + " profile, dotenv.store, op.service-account-token, keyring, credstore.path,"
                 + " timeout, mask, rotation.max-age-days.");
-    config.addOption(
-        OptionSpec.builder(CommandSpecs.FORMAT)
-            .paramLabel("FORMAT")
-            .type(String.class)
-            .description("text (default: a table) or json (one object).")
-            .build());
+    config.addOption(CommandSpecs.format("text (default: a table) or json (one object)."));
     CommandSpec path = CommandSpecs.command("path");
     path.usageMessage().description("Print the path of the config file, whether or not it exists.");
     config.addSubcommand("path", path);

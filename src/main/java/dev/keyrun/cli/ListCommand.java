@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -43,12 +42,7 @@ final class ListCommand {
                 + " older than max-age-days (the key's, else rotation.max-age-days in config.toml,"
                 + " else 90) are marked due for rotation. Reads no store and prints no value.");
     ProjectFiles.addTo(ls);
-    ls.addOption(
-        OptionSpec.builder(CommandSpecs.FORMAT)
-            .paramLabel("FORMAT")
-            .type(String.class)
-            .description("text (default: a table) or json (one object).")
-            .build());
+    ls.addOption(CommandSpecs.format("text (default: a table) or json (one object)."));
     return ls;
   }
 

@@ -1,7 +1,6 @@
 package dev.keyrun.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** The command line of {@code keyrun where} and {@code keyrun rotate}. */
 final class RotationSpecs {
@@ -21,12 +20,7 @@ final class RotationSpecs {
                 + " inventory in $XDG_STATE_HOME/keyrun (default: ~/.local/state/keyrun), with the"
                 + " key names and the first and last day each was seen. A project whose file is"
                 + " gone or no longer contains the reference is marked. Dates are UTC days.");
-    where.addOption(
-        OptionSpec.builder(CommandSpecs.FORMAT)
-            .paramLabel("FORMAT")
-            .type(String.class)
-            .description("text (default) or json (one object on one line).")
-            .build());
+    where.addOption(CommandSpecs.format("text (default) or json (one object on one line)."));
     where.addPositional(
         CommandSpecs.reference("The entry, written as in the env files, such as dotenv:API_KEY."));
     return where;
