@@ -9,6 +9,7 @@ import dev.keyrun.backend.WriteOptions;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ final class BackendImportStore implements ImportStore {
       return "dotenv store " + DotenvStore.defaultFile(context);
     }
     return backend.nameIn(context);
+  }
+
+  @Override
+  public Optional<Path> file() {
+    return scheme == Scheme.DOTENV
+        ? Optional.of(DotenvStore.defaultFile(context))
+        : Optional.empty();
   }
 
   @Override

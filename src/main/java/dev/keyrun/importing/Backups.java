@@ -9,8 +9,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -92,16 +95,40 @@ final class Backups {
     return backups;
   }
 
+  /**
+   * Checks that the backups directory, or the directory its symbolic link points to, belongs to the
+   * user and grants no access to others.
+   */
   private void requirePrivateDirectory() throws IOException {
-    Set<PosixFilePermission> mode =
-        Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+    Path target = directory.toRealPath();
+    Set<PosixFilePermission> mode = attributes.permissions();
     if (!DIRECTORY_MODE.containsAll(mode)) {
       throw new IOException(
-          directory
+          target
               + " is accessible to other users (mode "
               + PosixFilePermissions.toString(mode)
               + "); run: chmod 700 "
-              + directory);
+              + target);
+    }
+
+    UserPrincipal user;
+    try {
+      user =
+          directory
+              .getFileSystem()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName(System.getProperty("user.name"));
+    } catch (UserPrincipalNotFoundException e) {
+      // NOTE: without a user database entry for the user, the owner is not checked.
+      return;
+    }
+    if (!attributes.owner().equals(user)) {
+      throw new IOException(
+          target
+              + " belongs to "
+              + attributes.owner().getName()
+              + ", not to you; use a directory of your own for XDG_STATE_HOME");
     }
   }
 

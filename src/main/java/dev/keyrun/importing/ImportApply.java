@@ -7,15 +7,20 @@ import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.dotenv.DotenvEntry;
 import dev.keyrun.dotenv.DotenvParser;
+import dev.keyrun.dotenv.DotenvSyntaxException;
 import dev.keyrun.dotenv.DotenvValueEncoder;
 import dev.keyrun.dotenv.Segment;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -79,22 +84,52 @@ final class ImportApply {
 
   /**
    * Returns the new content of the env file, checked before anything changes: it must parse, and
-   * each rewritten key must read back as exactly its reference.
+   * each rewritten key must read back as exactly its reference. A reference is written bare where
+   * that reads back, else quoted, as when a comment follows the closing quote without a space
+   * ({@code KEY="value"#note}).
    */
   private byte[] rewrite() {
+    Set<String> quoted = new HashSet<>();
+    List<PlannedKey> unreadable = unreadable(rewriteWith(quoted));
+    unreadable.forEach(key -> quoted.add(key.key()));
+
+    String text = rewriteWith(quoted);
+    unreadable = unreadable(text);
+    if (!unreadable.isEmpty()) {
+      PlannedKey key = unreadable.get(0);
+      throw KeyrunException.failed(
+          source.file() + ":" + key.entry().line(),
+          "the reference for " + key.key() + " would not read back as written, so nothing changed",
+          "move any text after the value to a comment of its own line, then import again");
+    }
+    return text.getBytes(UTF_8);
+  }
+
+  private String rewriteWith(Set<String> quoted) {
     List<EnvFileRewriter.Replacement> replacements = new ArrayList<>();
     for (PlannedKey key : plan) {
       if (key.rewrites()) {
-        replacements.add(
-            new EnvFileRewriter.Replacement(
-                key.entry().span(), written(key.reference().toString())));
+        String reference = key.reference().toString();
+        String text =
+            quoted.contains(key.key()) ? DotenvValueEncoder.encode(reference) : written(reference);
+        replacements.add(new EnvFileRewriter.Replacement(key.entry().span(), text));
       }
     }
-    String text = EnvFileRewriter.rewrite(source.text(), replacements);
+    return EnvFileRewriter.rewrite(source.text(), replacements);
+  }
 
-    Map<String, DotenvEntry> entries =
-        DotenvParser.parse(source.file().toString(), text).stream()
-            .collect(Collectors.toMap(DotenvEntry::key, Function.identity(), (a, b) -> b));
+  /** Returns the rewritten keys that {@code text} does not assign exactly their reference. */
+  private List<PlannedKey> unreadable(String text) {
+    Map<String, DotenvEntry> entries;
+    try {
+      entries =
+          DotenvParser.parse(source.file().toString(), text).stream()
+              .collect(Collectors.toMap(DotenvEntry::key, Function.identity(), (a, b) -> b));
+    } catch (DotenvSyntaxException e) {
+      return plan.stream().filter(PlannedKey::rewrites).toList();
+    }
+
+    List<PlannedKey> result = new ArrayList<>();
     for (PlannedKey key : plan) {
       DotenvEntry entry = entries.get(key.key());
       boolean readsBack =
@@ -104,10 +139,10 @@ final class ImportApply {
                       .segments()
                       .equals(List.of(new Segment.Literal(key.reference().toString()))));
       if (!readsBack) {
-        throw new IllegalStateException(key.key() + " would not read back as its reference");
+        result.add(key);
       }
     }
-    return text.getBytes(UTF_8);
+    return result;
   }
 
   /** Returns the reference as written after {@code KEY=}: bare where that is safe, else quoted. */
@@ -163,6 +198,7 @@ final class ImportApply {
   }
 
   private void replaceFile(byte[] content) {
+    requireUnchanged();
     try {
       AtomicReplace.replace(source.file(), content);
     } catch (IOException e) {
@@ -172,6 +208,29 @@ final class ImportApply {
           "it is unchanged and every value is stored; fix the cause and run the same command"
               + " again",
           e);
+    }
+  }
+
+  /**
+   * Checks that the env file still has the bytes read at the start, so that an edit made while the
+   * values were stored is not replaced. NOTE: an edit between this check and the rename is lost.
+   */
+  private void requireUnchanged() {
+    byte[] now;
+    try {
+      now = Files.readAllBytes(source.file());
+    } catch (IOException e) {
+      now = null;
+    }
+    boolean unchanged = now != null && Arrays.equals(now, source.content());
+    if (now != null) {
+      Arrays.fill(now, (byte) 0);
+    }
+    if (!unchanged) {
+      throw KeyrunException.failed(
+          source.file().toString(),
+          "changed during the import, so it was left as it is now",
+          "every value is stored, and the next run reuses them: run the same command again");
     }
   }
 }

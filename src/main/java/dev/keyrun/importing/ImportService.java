@@ -4,8 +4,12 @@ import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.InvalidReferenceException;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreException;
+import dev.keyrun.backend.StoreFileLock;
 import dev.keyrun.reference.Reference;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,20 @@ public final class ImportService {
       return 0;
     }
 
+    requireNotStoreFile();
+    if (!request.apply()) {
+      return importFile();
+    }
+    try (StoreFileLock lock = lockImports()) {
+      return importFile();
+    }
+  }
+
+  /**
+   * Plans the import and, with {@code --apply}, carries it out. An applying import runs under the
+   * import lock, so the check for conflicting stored values finds what an earlier import stored.
+   */
+  private int importFile() {
     EnvFileSource source = EnvFileSource.read(request.file());
     List<PlannedKey> plan =
         ImportPlanner.plan(source.entries(), name -> store.referenceFor(request.prefix() + name));
@@ -80,6 +98,52 @@ public final class ImportService {
       backupCheck.deleteBackups(request.file());
     }
     return 0;
+  }
+
+  /**
+   * Rejects an import of the store's own file, which would replace every value in it with a
+   * reference to itself.
+   */
+  private void requireNotStoreFile() {
+    Optional<Path> storeFile = store.file();
+    if (storeFile.isEmpty() || !Files.exists(storeFile.get())) {
+      return;
+    }
+
+    boolean same;
+    try {
+      same = Files.isSameFile(request.file(), storeFile.get());
+    } catch (IOException e) {
+      // The env file is missing or unreadable, which reading it reports next.
+      same = false;
+    }
+    if (same) {
+      throw KeyrunException.failed(
+          request.file().toString(),
+          "is the "
+              + store.name()
+              + " itself, so importing it would replace its values with references to them;"
+              + " nothing was changed",
+          "import the project's env file, or point KEYRUN_DOTENV_STORE or dotenv.store in"
+              + " config.toml at another file");
+    }
+  }
+
+  /**
+   * Waits until no other import applies, then holds {@code $XDG_STATE_HOME/keyrun/.import.lock}
+   * until closed.
+   */
+  private StoreFileLock lockImports() {
+    Path lockName = backups.directory().resolveSibling("import");
+    try {
+      return StoreFileLock.acquire(lockName);
+    } catch (StoreException e) {
+      throw KeyrunException.failed(
+          request.file().toString(),
+          "cannot write the backup in " + backups.directory() + ": " + e.getMessage(),
+          "nothing was changed; fix the state directory, or set XDG_STATE_HOME to another one",
+          e);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.keyrun.importing;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.reference.Reference;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,11 @@ interface ImportStore {
 
   /** Returns the store's name for messages, such as {@code dotenv store /home/me/secrets.env}. */
   String name();
+
+  /** Returns the file the store writes its values to, if it is one file, such as a dotenv store. */
+  default Optional<Path> file() {
+    return Optional.empty();
+  }
 
   /** Returns the reference under which the store keeps the value of {@code name}. */
   Reference referenceFor(String name);

@@ -47,7 +47,7 @@ final class OpImportStore implements ImportStore {
       throws StoreException {
     Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
     for (Reference reference : references) {
-      values.put(reference, items.read(reference.toString()));
+      values.put(reference, items.read(vault, title(reference)));
     }
     return values;
   }

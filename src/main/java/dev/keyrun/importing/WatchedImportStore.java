@@ -4,6 +4,7 @@ import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreWatchdog;
 import dev.keyrun.reference.Reference;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ final class WatchedImportStore implements ImportStore {
   @Override
   public String name() {
     return store.name();
+  }
+
+  @Override
+  public Optional<Path> file() {
+    return store.file();
   }
 
   @Override

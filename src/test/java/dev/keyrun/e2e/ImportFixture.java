@@ -49,7 +49,12 @@ final class ImportFixture {
   }
 
   Keyrun keyrun() {
-    return Keyrun.in(project)
+    return keyrunIn(project);
+  }
+
+  /** Returns keyrun with this fixture's environment, to run in {@code directory}. */
+  Keyrun keyrunIn(Path directory) {
+    return Keyrun.in(directory)
         .env("HOME", root.resolve("home").toString())
         .env("XDG_STATE_HOME", state.toString())
         .env("XDG_CONFIG_HOME", root.resolve("config").toString())

@@ -174,6 +174,22 @@ class ImportOpTest {
   }
 
   @Test
+  void itemOfSameTitleWithoutFieldConflicts() throws Exception {
+    Path item = Files.createDirectories(database.resolve("Work/DB_PASSWORD"));
+    Files.writeString(item.resolve("password"), "user-own-8b0c");
+
+    Keyrun.Result result = importApply(keyrun());
+
+    assertEquals(ManagementStatus.FAILED, result.status());
+    assertTrue(result.stderr().startsWith("keyrun: 1Password vault Work: "), result.stderr());
+    assertTrue(result.stderr().contains("item titled 'DB_PASSWORD'"), result.stderr());
+    assertTrue(result.stderr().contains("--prefix"), result.stderr());
+    assertEquals(ImportFixture.ENV_FILE, fixture.envText());
+    assertFalse(Files.exists(fixture.backups()));
+    assertFalse(Files.readString(log).contains("\"create\""));
+  }
+
+  @Test
   void vaultIsRequired() throws Exception {
     Keyrun.Result result =
         fixture.record(keyrun().args("import", ".env", "--to", "op", "--apply").run());

@@ -40,8 +40,15 @@ public final class OpItems {
     }
   }
 
-  /** Returns the value of {@code reference}, or empty when its vault, item or field is missing. */
-  public Optional<Secret> read(String reference) throws StoreException {
+  /**
+   * Returns the value of the field {@code credential} of the item {@code title} in {@code vault},
+   * or empty when the vault has no item of that title.
+   *
+   * @throws StoreException when an item of that title exists without that field, because creating a
+   *     second item of the same title makes op reject every reference to the title
+   */
+  public Optional<Secret> read(String vault, String title) throws StoreException {
+    String reference = "op://" + vault + "/" + title + "/" + FIELD;
     HelperProcess.Result result = run(List.of("read", "--no-newline", reference), null);
     try {
       if (result.exitCode() == 0) {
@@ -53,8 +60,17 @@ public final class OpItems {
 
     String stderr = new String(result.stderr(), UTF_8);
     String message = OpErrors.firstError(stderr);
-    if (message.contains("isn't an item") || message.contains("does not have a field")) {
+    if (message.contains("isn't an item")) {
       return Optional.empty();
+    }
+    if (message.contains("does not have a field")) {
+      throw new StoreException(
+          "an item titled '"
+              + title
+              + "' already exists without a field '"
+              + FIELD
+              + "', so nothing was changed",
+          "store this file's values under other titles with --prefix, such as --prefix MYAPP_");
     }
     throw OpErrors.describe(stderr);
   }
