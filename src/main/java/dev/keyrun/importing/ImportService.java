@@ -5,16 +5,21 @@ import dev.keyrun.backend.InvalidReferenceException;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreFileLock;
+import dev.keyrun.dotenv.Segment;
 import dev.keyrun.reference.Reference;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code keyrun import}: plans which plain values of an env file move into a store, prints the
@@ -94,6 +99,7 @@ public final class ImportService {
       new ImportApply(source, plan, store, backups, stderr).apply();
     }
 
+    warnAboutPlainValuesLeft(plan);
     if (request.deleteBackup()) {
       backupCheck.deleteBackups(request.file());
     }
@@ -206,6 +212,50 @@ public final class ImportService {
     } finally {
       java.util.Arrays.fill(expected, (byte) 0);
       java.util.Arrays.fill(actual, (byte) 0);
+    }
+  }
+
+  /**
+   * Notes when the file keeps plain values that import could not move while others can read it: a
+   * run refuses such a file, and the user should know before the next run fails.
+   */
+  private void warnAboutPlainValuesLeft(List<PlannedKey> plan) {
+    List<String> plain = new ArrayList<>();
+    for (PlannedKey key : plan) {
+      if (key.action() == PlannedKey.Action.LEFT && holdsText(key)) {
+        plain.add(key.key());
+      }
+    }
+    String mode = readableByOthers(request.file());
+    if (!plain.isEmpty() && mode != null) {
+      stderr.println(
+          "keyrun: notice: "
+              + request.file()
+              + " still holds plain values ("
+              + String.join(", ", new LinkedHashSet<>(plain))
+              + ") and others can read it (mode "
+              + mode
+              + "); a run refuses it until you move those values or run: chmod 600 "
+              + request.file());
+    }
+  }
+
+  private static boolean holdsText(PlannedKey key) {
+    return key.entry().segments().stream()
+        .anyMatch(
+            segment -> segment instanceof Segment.Literal literal && !literal.text().isEmpty());
+  }
+
+  /** Returns the file's mode as {@code rw-r--r--} when group or others may read it, else null. */
+  private static String readableByOthers(Path file) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      boolean open =
+          permissions.contains(PosixFilePermission.GROUP_READ)
+              || permissions.contains(PosixFilePermission.OTHERS_READ);
+      return open ? PosixFilePermissions.toString(permissions) : null;
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
     }
   }
 }

@@ -137,6 +137,24 @@ class ImportDotenvTest {
   }
 
   @Test
+  void plainValuesLeftInAnOpenFileAreNamed() throws Exception {
+    TestFiles.write(
+        fixture.envFile, "DB=fixture-db-3c5d\nDUP=fixture-a-11\nDUP=fixture-b-22\n", "rw-r--r--");
+
+    Keyrun.Result result = fixture.run("import", ".env", "--to", "dotenv", "--apply");
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(
+        result
+            .stderr()
+            .contains(
+                "keyrun: notice: .env still holds plain values (DUP) and others can read it (mode"
+                    + " rw-r--r--); a run refuses it until you move those values or run: chmod"
+                    + " 600 .env"),
+        result.stderr());
+  }
+
+  @Test
   void equalStoredValueIsReused() throws Exception {
     fixture.record(
         fixture.keyrun().input("fixture-db-3c5d").args("set", "dotenv:DB_PASSWORD").run());
