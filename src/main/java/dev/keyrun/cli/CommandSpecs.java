@@ -56,21 +56,19 @@ final class CommandSpecs {
         .customSynopsis(
             "keyrun [run] [OPTIONS] [--] COMMAND [ARGS...]",
             "       keyrun read [-n] [--timeout=SECONDS] REFERENCE",
-            "       keyrun inject [-i TEMPLATE] [-o FILE] [--literal-names] [--timeout=SECONDS]",
+            "       keyrun inject [-i TEMPLATE] [-o FILE] [--literal-names]",
             "       keyrun export [--env-file=FILE]... [--only=NAME,...] [--format=FORMAT]",
             "       keyrun set [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
             "       keyrun delete [--timeout=SECONDS] REFERENCE",
             "       keyrun where [--format=text|json] REFERENCE",
-            "       keyrun rotate [--restart] [--raw] [--allow-any-app] [--timeout=SECONDS] REFERENCE",
+            "       keyrun rotate [--restart] [--raw] [--allow-any-app] REFERENCE",
             "       keyrun systemd encrypt [--with-key=KEY] [--output=FILE] [--raw] NAME",
             "       keyrun systemd unit --name=UNIT [--env-file=FILE]... -- COMMAND [ARGS...]",
-            "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=TEXT]",
+            "       keyrun import [FILE] --to=STORE [--apply] [--delete-backup] [--prefix=P]",
             "       keyrun init [--from=FILE] [--force]",
             "       keyrun config [--format=text|json] | keyrun config path",
-            "       keyrun check [--manifest=FILE] [--profile=NAME] [--env-file=FILE]..."
-                + " [--format=text|json]",
-            "       keyrun ls [--manifest=FILE] [--profile=NAME] [--env-file=FILE]..."
-                + " [--format=text|json]",
+            "       keyrun check [--profile=NAME] [--env-file=FILE]... [--format=text|json]",
+            "       keyrun ls [--profile=NAME] [--env-file=FILE]... [--format=text|json]",
             "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));

@@ -72,6 +72,16 @@ class ManPageTest {
   }
 
   @Test
+  void synopsisLinesFitTheHelpWidth() {
+    String help = new picocli.CommandLine(CommandSpecs.keyrun()).getUsageMessage();
+    String synopsis = help.substring(0, help.indexOf("Run a command with its secrets injected."));
+
+    for (String line : synopsis.split("\n")) {
+      assertTrue(line.startsWith("Usage: keyrun") || line.startsWith("       keyrun"), line);
+    }
+  }
+
+  @Test
   void pageLinesNotRequests() {
     for (String line : ManPage.page(CommandSpecs.keyrun()).split("\n")) {
       boolean request = line.startsWith(".") || line.startsWith("'");
