@@ -101,6 +101,8 @@ public final class Main {
         return new CheckCommand(stdout, stderr).check(subcommand);
       case "ls":
         return new ListCommand(stdout, stderr).list(subcommand);
+      case "advise":
+        return new AdviseCommand(stdout, stderr).advise(subcommand, System.in);
       case "config":
         return new ConfigCommand(stdout).show(subcommand);
       default:
