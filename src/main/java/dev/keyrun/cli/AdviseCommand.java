@@ -151,7 +151,7 @@ final class AdviseCommand {
       if (reply.equals("n") || reply.equals("no")) {
         return Answer.prompt(false);
       }
-      stderr.println("keyrun: advise: invalid reply \"" + reply + "\", expected y or n");
+      stderr.println("keyrun: advise: invalid reply, expected y or n");
     }
   }
 }

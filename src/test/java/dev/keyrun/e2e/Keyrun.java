@@ -76,7 +76,23 @@ final class Keyrun {
 
   /** Runs keyrun to completion (at most 60 s) and returns what it did. */
   Result run() throws Exception {
-    Process process = start();
+    return run(start());
+  }
+
+  /**
+   * Runs {@code program} in place of keyrun's launcher, with keyrun's arguments, environment and
+   * input, to completion (at most 60 s).
+   */
+  Result runProgram(List<String> program) throws Exception {
+    List<String> command = new ArrayList<>(program);
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    return run(builder.start());
+  }
+
+  private Result run(Process process) throws Exception {
     CompletableFuture<byte[]> stdout = drain(process.getInputStream());
     CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
     process.getOutputStream().write(input);
