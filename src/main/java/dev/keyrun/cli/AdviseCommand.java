@@ -45,7 +45,7 @@ final class AdviseCommand {
         .description(
             "Recommend where keys should live on this machine, and print the keyrun commands that"
                 + " set it up. Three questions decide: a shared machine, keys on several"
-                + " machines, internet-facing. Flags answer them; on a terminal keyrun asks the"
+                + " machines, internet-facing. Flags answer them. On a terminal keyrun asks the"
                 + " others, and otherwise it infers them from the machine and says what it"
                 + " assumed. Reads no secret. Exit status: 0, or 2 for invalid options.");
     advise.addOption(
