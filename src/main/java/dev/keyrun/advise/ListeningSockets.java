@@ -23,7 +23,7 @@ final class ListeningSockets {
         continue;
       }
       String[] local = columns[1].split(":");
-      if (local.length == 2 && !isLoopback(local[0])) {
+      if (isWellFormed(local) && !isLoopback(local[0])) {
         sockets.add(address(local[0]) + ":" + Integer.parseInt(local[1], 16));
       }
     }
@@ -32,6 +32,13 @@ final class ListeningSockets {
 
   // NOTE: the kernel prints each 32-bit word of an address in host byte order. These methods
   // read them as little-endian (x86-64, arm64); on a big-endian machine they misread addresses.
+
+  /** Tells whether {@code local} is an 8 or 32 digit hex address and a 4 digit hex port. */
+  private static boolean isWellFormed(String[] local) {
+    return local.length == 2
+        && local[0].matches("[0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}")
+        && local[1].matches("[0-9A-Fa-f]{4}");
+  }
 
   private static boolean isLoopback(String hex) {
     if (hex.length() == 8) {

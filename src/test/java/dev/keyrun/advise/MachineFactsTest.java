@@ -69,6 +69,19 @@ class MachineFactsTest {
   }
 
   @Test
+  void listeningSocketsSkipMalformedLines() {
+    String table =
+        HEADER
+            + "   0: 0000:0016 00000000:0000 0A\n"
+            + "   1: 0000000Z:0016 00000000:0000 0A\n"
+            + "   2: 00000000:16 00000000:0000 0A\n"
+            + "   3: 00000000\n"
+            + "   4: 00000000:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 8\n";
+
+    assertEquals(List.of("0.0.0.0:80"), ListeningSockets.parse(table));
+  }
+
+  @Test
   void loginAccountsNeedUidAndShell() {
     String more = PASSWD + "bob:x:1003:1003:Bob:/home/bob:/usr/bin/zsh\n";
 
