@@ -69,6 +69,7 @@ final class CommandSpecs {
             "       keyrun config [--format=text|json] | keyrun config path",
             "       keyrun check [--profile=NAME] [--env-file=FILE]... [--format=text|json]",
             "       keyrun ls [--profile=NAME] [--env-file=FILE]... [--format=text|json]",
+            "       keyrun doctor [--format=text|json] [--dir=DIR]",
             "       keyrun completion bash|zsh|fish");
 
     CommandSpec run = withRunOptions(command("run"));
@@ -89,6 +90,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("config", ConfigCommand.spec());
     keyrun.addSubcommand("check", CheckCommand.spec());
     keyrun.addSubcommand("ls", ListCommand.spec());
+    keyrun.addSubcommand("doctor", DoctorCommand.spec());
     return keyrun;
   }
 

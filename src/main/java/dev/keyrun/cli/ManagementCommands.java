@@ -11,7 +11,7 @@ import picocli.CommandLine;
  */
 final class ManagementCommands {
   static final Set<String> NAMES =
-      Set.of("init", "config", "import", "where", "rotate", "ls", "check");
+      Set.of("init", "config", "import", "where", "rotate", "ls", "check", "doctor");
 
   private ManagementCommands() {}
 
