@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the project checks look at: the project directory, the env-like files a bounded walk found
+ * The input of the project checks: the project directory, the env-like files a bounded walk found
  * there, and git when the directory is in a work tree.
  *
  * @param directory the absolute project directory

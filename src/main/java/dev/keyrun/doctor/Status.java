@@ -1,6 +1,6 @@
 package dev.keyrun.doctor;
 
-/** The outcome of one finding, in the order of severity that the report uses. */
+/** The outcome of one finding, from the least to the most severe. */
 public enum Status {
   OK,
   SKIPPED,
