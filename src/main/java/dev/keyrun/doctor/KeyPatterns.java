@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  * published or observed formats, so a short placeholder such as {@code sk-xxx} is not reported.
  */
 final class KeyPatterns {
-  /** A key format: the provider's name, the prefix shown in redacted output and the pattern. */
+  /**
+   * A key format: the provider's name, one of its prefixes and the pattern. The redacted form shows
+   * as many characters of the key as {@code prefix} has, so every prefix of a format must have the
+   * same length ({@code ghp_} stands for {@code gho_} and the others too).
+   */
   record Format(String provider, String prefix, Pattern pattern) {}
 
   /** One key found on a line, with the value redacted. */
@@ -30,7 +34,7 @@ final class KeyPatterns {
           format("GitHub", "github_pat_", "github_pat_[A-Za-z0-9_]{40,}"),
           format("GitHub", "ghp_", "gh[pousr]_[A-Za-z0-9]{36,}"),
           format("AWS", "AKIA", "(?:AKIA|ASIA)[0-9A-Z]{16}"),
-          format("Slack", "xox", "xox[bpas]-[A-Za-z0-9-]{10,}"),
+          format("Slack", "xoxb-", "xox[bpas]-[A-Za-z0-9-]{10,}"),
           format("Stripe", "sk_live_", "[sr]k_live_[A-Za-z0-9]{20,}"),
           format("Tavily", "tvly-", "tvly-[A-Za-z0-9_-]{20,}"),
           format("1Password", "ops_", "ops_[A-Za-z0-9_-]{40,}"),

@@ -72,6 +72,22 @@ class DoctorTest {
   }
 
   @Test
+  void trackedEnvFileFailsWithRemoval() throws Exception {
+    writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-------");
+    git("add", ".env");
+    git("commit", "-q", "-m", "add env");
+
+    Keyrun.Result result = doctor("--format", "text");
+
+    assertEquals(1, result.status(), result.stderr());
+    String text = result.stdout();
+    assertTrue(text.contains("fail  env-tracked  .env is tracked by git"), text);
+    assertTrue(text.contains("fix: git rm --cached .env, ignore it, and rotate"), text);
+    assertTrue(text.contains("warn  env-history  .env is in the git history (1 commit,"), text);
+    assertTrue(text.contains("fail  tracked-keys  .env:1: sk-...(51 chars)"), text);
+  }
+
+  @Test
   void fixedProjectPassesWithHistoryWarning() throws Exception {
     writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-r--r--");
     git("add", ".env");
