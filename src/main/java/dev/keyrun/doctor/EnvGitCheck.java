@@ -42,7 +42,7 @@ final class EnvGitCheck implements Check {
     }
     Git git = project.git().get();
 
-    List<Path> files = PlaintextEnvFiles.of(project);
+    List<Path> files = project.plaintextEnvFiles();
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
       try {

@@ -36,7 +36,7 @@ final class EnvPermissionsCheck implements Check {
               "run keyrun doctor --dir on the subdirectory that holds the env files"));
     }
 
-    List<Path> files = PlaintextEnvFiles.of(project);
+    List<Path> files = project.plaintextEnvFiles();
     for (Path file : files) {
       check(project.directory(), file).ifPresent(findings::add);
     }

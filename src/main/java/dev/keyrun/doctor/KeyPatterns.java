@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Well-known API key formats: a fixed prefix followed by a plausible number of token characters. A
- * match must not continue a longer token on either side, so {@code task-...} or a hash that happens
- * to contain {@code AKIA} does not match. The lengths are lower bounds taken from the providers'
- * published or observed formats, so a short placeholder such as {@code sk-xxx} is not reported.
+ * match must not continue a longer token on either side, so {@code task-...} or an identifier with
+ * {@code AKIA} inside a longer word does not match. The minimum lengths are estimates, set below
+ * the length of the real keys seen in each format, so that a short placeholder such as {@code
+ * sk-xxx} is not reported.
  */
 final class KeyPatterns {
   /**

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Selects the env-like files of a project that hold a plaintext value: a non-empty value that is
+ * Selects the env-like files of a project that contain a plaintext value: a non-empty value that is
  * not a reference such as {@code keyring://app/token}. A file that cannot be read or parsed counts
  * as plaintext, because doctor cannot show that it is not.
  */
@@ -22,17 +22,18 @@ final class PlaintextEnvFiles {
 
   private PlaintextEnvFiles() {}
 
-  static List<Path> of(ProjectScope project) {
+  /** Returns those of {@code envFiles}, relative to {@code directory}, that are plaintext. */
+  static List<Path> of(Path directory, List<Path> envFiles) {
     List<Path> plaintext = new ArrayList<>();
-    for (Path file : project.envFiles()) {
-      if (holdsPlaintext(project.directory().resolve(file))) {
+    for (Path file : envFiles) {
+      if (containsPlaintext(directory.resolve(file))) {
         plaintext.add(file);
       }
     }
     return plaintext;
   }
 
-  private static boolean holdsPlaintext(Path file) {
+  private static boolean containsPlaintext(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
         return true;

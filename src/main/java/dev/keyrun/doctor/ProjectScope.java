@@ -10,15 +10,23 @@ import java.util.Optional;
  *
  * @param directory the absolute project directory
  * @param envFiles the env-like files, relative to {@code directory}, in walk order
+ * @param plaintextEnvFiles those of {@code envFiles} that contain a plaintext value (see {@link
+ *     PlaintextEnvFiles})
  * @param walkLimit a description of the limit that stopped the walk early, or empty
  * @param git git for {@code directory}, or empty
  * @param gitMissing why {@code git} is empty, or empty
  */
 public record ProjectScope(
-    Path directory, List<Path> envFiles, String walkLimit, Optional<Git> git, String gitMissing) {
+    Path directory,
+    List<Path> envFiles,
+    List<Path> plaintextEnvFiles,
+    String walkLimit,
+    Optional<Git> git,
+    String gitMissing) {
 
   public ProjectScope {
     envFiles = List.copyOf(envFiles);
+    plaintextEnvFiles = List.copyOf(plaintextEnvFiles);
   }
 
   /** Walks {@code directory} and opens git there, with {@code gitExecutable} as the program. */
@@ -26,6 +34,8 @@ public record ProjectScope(
     Path absolute = directory.toAbsolutePath().normalize();
     ProjectWalk walk = ProjectWalk.over(absolute);
     Git.Availability git = Git.open(gitExecutable, absolute);
-    return new ProjectScope(absolute, walk.envFiles(), walk.limit(), git.git(), git.reason());
+    List<Path> plaintext = PlaintextEnvFiles.of(absolute, walk.envFiles());
+    return new ProjectScope(
+        absolute, walk.envFiles(), plaintext, walk.limit(), git.git(), git.reason());
   }
 }

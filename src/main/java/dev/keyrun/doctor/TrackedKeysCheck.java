@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fails for each line of a file tracked by git that holds a value in a well-known API key format
+ * Fails for each line of a file tracked by git that contains a value in a well-known API key format
  * (see {@link KeyPatterns}). Reports file:line and the value redacted to its prefix and length.
  * Reads the working-tree copy of at most {@link #MAX_FILES} tracked files under the project
  * directory, skipping symbolic links, files over {@link #MAX_BYTES} and binary files.
