@@ -69,6 +69,7 @@ final class CommandSpecs {
             "       keyrun config [--format=text|json] | keyrun config path",
             "       keyrun check [--profile=NAME] [--env-file=FILE]... [--format=text|json]",
             "       keyrun ls [--profile=NAME] [--env-file=FILE]... [--format=text|json]",
+            "       keyrun doctor [--format=text|json] [--dir=DIR]",
             "       keyrun advise [--single-user|--shared-machine] [--format=text|json] ...",
             "       keyrun completion bash|zsh|fish");
 
@@ -91,6 +92,7 @@ final class CommandSpecs {
     keyrun.addSubcommand("check", CheckCommand.spec());
     keyrun.addSubcommand("ls", ListCommand.spec());
     keyrun.addSubcommand("advise", AdviseCommand.spec());
+    keyrun.addSubcommand("doctor", DoctorCommand.spec());
     return keyrun;
   }
 

@@ -99,6 +99,8 @@ public final class Main {
         return CompletionCommand.print(subcommand, stdout);
       case "check":
         return new CheckCommand(stdout, stderr).check(subcommand);
+      case "doctor":
+        return new DoctorCommand(stdout, stderr).run(subcommand);
       case "ls":
         return new ListCommand(stdout, stderr).list(subcommand);
       case "advise":

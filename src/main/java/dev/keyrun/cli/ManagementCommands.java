@@ -11,7 +11,7 @@ import picocli.CommandLine;
  */
 final class ManagementCommands {
   static final Set<String> NAMES =
-      Set.of("init", "config", "import", "where", "rotate", "ls", "check", "advise");
+      Set.of("init", "config", "import", "where", "rotate", "ls", "check", "advise", "doctor");
 
   private ManagementCommands() {}
 

@@ -1,0 +1,100 @@
+package dev.keyrun.cli;
+
+import dev.keyrun.KeyrunException;
+import dev.keyrun.doctor.Doctor;
+import dev.keyrun.doctor.DoctorReport;
+import dev.keyrun.doctor.ProjectScope;
+import dev.keyrun.doctor.Status;
+import dev.keyrun.project.ManifestDiscovery;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code keyrun doctor}: checks the habits that leak secrets (plaintext env files readable by
+ * others or known to git, API keys in tracked files) and prints one line per finding with a fix.
+ */
+final class DoctorCommand {
+  /** The exit status when a check fails. */
+  static final int CHECK_FAILED = 1;
+
+  static final String DIR = "--dir";
+
+  /** The git program; the environment variable KEYRUN_GIT overrides it. */
+  private static final String GIT_VARIABLE = "KEYRUN_GIT";
+
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  DoctorCommand(PrintStream stdout, PrintStream stderr) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  static CommandSpec spec() {
+    CommandSpec doctor = CommandSpecs.command("doctor");
+    doctor
+        .usageMessage()
+        .description(
+            "Check the project for habits that leak secrets: plaintext env files that others can"
+                + " read, that git does not ignore, tracks or has in its history, and API keys in"
+                + " files git tracks. Prints one line per finding with a fix, and never a value."
+                + " Exit status: 0 when no check fails, 1 when one fails, 2 when keyrun cannot"
+                + " check.");
+    doctor.addOption(CommandSpecs.format("text (default: one line per finding) or json."));
+    doctor.addOption(
+        OptionSpec.builder(DIR)
+            .paramLabel("DIR")
+            .type(Path.class)
+            .description(
+                "Check DIR (default: the directory of the keyrun.toml found by walking up from"
+                    + " the working directory, else the working directory).")
+            .build());
+    return doctor;
+  }
+
+  int run(ParseResult parsed) {
+    boolean json = ProjectFiles.jsonFormat(parsed);
+    Path directory = directory(parsed);
+    String git = Optional.ofNullable(System.getenv(GIT_VARIABLE)).orElse("git");
+
+    DoctorReport report = Doctor.projectChecks().run(ProjectScope.of(directory, git));
+    stdout.print(json ? report.json() : report.text());
+    stdout.flush();
+    if (stdout.checkError()) {
+      throw KeyrunException.failed("stdout", "writing the report failed", null);
+    }
+
+    stderr.println(
+        "keyrun: doctor: "
+            + report.count(Status.FAIL)
+            + " failed, "
+            + report.count(Status.WARN)
+            + " warnings, "
+            + report.count(Status.SKIPPED)
+            + " skipped ("
+            + report.directory()
+            + ")");
+    return report.failed() ? CHECK_FAILED : 0;
+  }
+
+  private static Path directory(ParseResult parsed) {
+    Path named = parsed.matchedOptionValue(DIR, null);
+    if (named != null) {
+      if (!Files.isDirectory(named)) {
+        throw KeyrunException.failed(
+            named.toString(), "not a directory", "give --dir an existing directory");
+      }
+      return named;
+    }
+
+    Path working = Path.of("").toAbsolutePath();
+    return ManifestDiscovery.find(Optional.empty(), working)
+        .map(manifest -> manifest.toAbsolutePath().getParent())
+        .orElse(working);
+  }
+}

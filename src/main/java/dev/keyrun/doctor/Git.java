@@ -1,0 +1,93 @@
+package dev.keyrun.doctor;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code git -C DIRECTORY ...} for the doctor's checks. Every invocation is built in {@link
+ * #run}: stdin from /dev/null, stderr discarded, a timeout, and only file names and options in
+ * argv, never a value read from a file.
+ */
+public final class Git {
+  /** The exit status and stdout of one git run. */
+  public record Result(int status, String stdout) {}
+
+  static final long TIMEOUT_SECONDS = 20;
+  private static final File NULL_DEVICE = new File("/dev/null");
+
+  private final String executable;
+  private final Path directory;
+
+  Git(String executable, Path directory) {
+    this.executable = executable;
+    this.directory = directory;
+  }
+
+  /**
+   * Returns a git for {@code directory}, or the reason the git checks cannot run: git is missing,
+   * or the directory is not inside a work tree.
+   */
+  static Availability open(String executable, Path directory) {
+    Git git = new Git(executable, directory);
+    try {
+      Result inside = git.run("rev-parse", "--is-inside-work-tree");
+      if (inside.status() != 0 || !inside.stdout().strip().equals("true")) {
+        return new Availability(Optional.empty(), directory + " is not in a git repository");
+      }
+      return new Availability(Optional.of(git), "");
+    } catch (IOException e) {
+      return new Availability(Optional.empty(), "git could not run: " + e.getMessage());
+    }
+  }
+
+  /** A git ready to use, or the reason there is none. */
+  record Availability(Optional<Git> git, String reason) {}
+
+  /**
+   * Runs git with {@code arguments} and returns its status and stdout.
+   *
+   * @throws IOException when git cannot start or times out
+   */
+  Result run(String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(executable, "-C", directory.toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.redirectInput(NULL_DEVICE);
+    builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+    builder.environment().put("GIT_OPTIONAL_LOCKS", "0");
+    Process process = builder.start();
+
+    CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process));
+    try {
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("git " + arguments[0] + " timed out after " + TIMEOUT_SECONDS + "s");
+      }
+      return new Result(process.exitValue(), new String(stdout.get(), StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while git " + arguments[0] + " ran", e);
+    } catch (ExecutionException e) {
+      throw new IOException("reading the output of git " + arguments[0] + " failed", e);
+    }
+  }
+
+  private static byte[] readAll(Process process) {
+    try (InputStream in = process.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
