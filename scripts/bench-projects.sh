@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what a project manifest and a user config add to keyrun's start, side by side with
-# env(1), as docs/benchmarks.md ("Start-up with a manifest and a config") describes. One installed
-# launcher runs `-- true` five ways, from a private HOME with three dotenv: keys:
+# env(1), as docs/benchmarks.md ("Start-up with a manifest and a config, side by side")
+# describes. One installed launcher runs `-- true` five ways, from a private HOME with three
+# dotenv: keys:
 #   env           env true
 #   env file      keyrun --env-file refs.env -- true        (no config, no manifest)
 #   config        the same with a config.toml of every setting

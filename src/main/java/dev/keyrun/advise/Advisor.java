@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses where keys should live from the three answers and the tools present. An internet-facing
+ * Chooses where keys should live from the three replies and the tools present. An internet-facing
  * machine decides first, then keys shared across machines, then a shared machine.
  */
 public final class Advisor {
@@ -12,7 +12,7 @@ public final class Advisor {
 
   private Advisor() {}
 
-  /** Returns the recommendation for the answers, using the tools that this machine has. */
+  /** Returns the recommendation for the replies, using the tools installed on this machine. */
   public static Recommendation recommend(
       boolean sharedMachine,
       boolean manyMachines,

@@ -59,9 +59,7 @@ public final class MachineFacts {
         false, "only " + (accounts.isEmpty() ? "root" : accounts.get(0)) + " can log in");
   }
 
-  /**
-   * Assumes the machine is a server many machines share keys with only when asked; no file tells.
-   */
+  /** Returns no for keys shared with other machines, because no file on this machine shows it. */
   public Answer manyMachines() {
     return Answer.assumed(false, "nothing on this machine shows keys shared with other machines");
   }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param setup a short name of the setup: {@code server}, {@code many-machines}, {@code
  *     shared-machine} or {@code laptop}
- * @param store the store that holds the values
+ * @param store the store that contains the values
  * @param delivery how a command receives the values
  * @param masking the masking setting to use
  * @param why the reasons for the choice

@@ -55,8 +55,8 @@ public final class KeyChecker {
       if (outcome instanceof Outcome.Found) {
         continue;
       }
-      // An optional key may lack its entry, as a run then leaves it out; a store that fails
-      // fails it all the same, since a run would fail too.
+      // An optional key may lack its entry, because a run then leaves it out. A store that
+      // fails still fails the key, because a run would fail too.
       boolean absent = !candidate.required() && outcome instanceof Outcome.Missing;
       KeyCheck.State state = absent ? KeyCheck.State.UNAVAILABLE : KeyCheck.State.FAILED;
       return new KeyCheck(

@@ -11,7 +11,7 @@ import java.util.List;
  * history check lists commit hashes only and never reads a file's content.
  */
 final class EnvGitCheck implements Check {
-  /** Which git fact the check looks at. */
+  /** The git fact that the check looks at. */
   enum Kind {
     IGNORED("env-gitignore"),
     TRACKED("env-tracked"),

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Fails for a plaintext env file that the group or others can read or write, or that another user
- * owns: whoever can read it has the secrets, and whoever can write it can change them.
+ * owns, because a reader of the file has the secrets and a writer can replace them.
  */
 final class EnvPermissionsCheck implements Check {
   static final String NAME = "env-permissions";
@@ -121,7 +121,10 @@ final class EnvPermissionsCheck implements Check {
     if (read && write) {
       return "readable and writable";
     }
-    return read ? "readable" : write ? "writable" : "";
+    if (read) {
+      return "readable";
+    }
+    return write ? "writable" : "";
   }
 
   private static String mode(Set<PosixFilePermission> permissions) {

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * @param check the name of the check, such as {@code env-permissions}
  * @param status the outcome
- * @param finding one line that says what was found, or for {@link Status#SKIPPED} why the check did
- *     not run
- * @param fix one line that says what to do, or empty when there is nothing to do
+ * @param finding one line that describes what was found, or for {@link Status#SKIPPED} why the
+ *     check did not run
+ * @param fix one line that describes what to do, or empty when there is nothing to do
  * @param file the file the finding is about, relative to the project directory, or null
  * @param line the 1-based line in {@code file}, or 0 when the finding is about the whole file
  */

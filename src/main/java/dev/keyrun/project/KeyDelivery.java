@@ -2,7 +2,7 @@ package dev.keyrun.project;
 
 import java.util.Optional;
 
-/** How a manifest key reaches the command, as its {@code delivery} field sets it. */
+/** The way a manifest key reaches the command, as its {@code delivery} field sets it. */
 public enum KeyDelivery {
   /**
    * No {@code delivery} field: an environment variable, except for a {@code systemd-creds://}

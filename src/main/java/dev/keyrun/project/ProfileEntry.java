@@ -4,8 +4,8 @@ import dev.keyrun.reference.Reference;
 import java.util.Optional;
 
 /**
- * What a profile changes for one key; an empty field keeps the value of the key's {@code [keys]}
- * table.
+ * The changes that a profile makes to one key. An empty field keeps the value of the key's {@code
+ * [keys]} table.
  *
  * @param line the 1-based line of the entry, or 0 when it cannot be located
  */

@@ -19,7 +19,7 @@ final class InventoryHook {
     try {
       RunRecorder.record(sightings(selected), environment, home);
     } catch (RuntimeException e) {
-      // Recording never fails a run; RunRecorder logs its own failures the same way.
+      // A failure to record is logged and the run goes on. RunRecorder handles I/O errors alike.
       LOG.debug("inventory not updated: {}", e.toString());
     }
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Where the parser says each value is written. */
+/** The position the parser records for each value. */
 class ValueSpanTest {
 
   private static ValueSpan spanOf(String text, int index) {

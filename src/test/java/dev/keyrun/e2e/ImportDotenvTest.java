@@ -137,7 +137,7 @@ class ImportDotenvTest {
   }
 
   @Test
-  void plainValuesLeftInAnOpenFileAreNamed() throws Exception {
+  void plainValuesLeftAreNamed() throws Exception {
     TestFiles.write(
         fixture.envFile, "DB=fixture-db-3c5d\nDUP=fixture-a-11\nDUP=fixture-b-22\n", "rw-r--r--");
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A project whose .env holds five plaintext keys, with temporary HOME, XDG directories and dotenv
- * store, and a record of every output keyrun gave, so a test can check that no value leaked.
+ * A project whose .env contains five plaintext keys, with temporary HOME, XDG directories and
+ * dotenv store, and a record of every output keyrun gave, so a test can check that no value leaked.
  */
 final class ImportFixture {
   static final List<String> KEYS =

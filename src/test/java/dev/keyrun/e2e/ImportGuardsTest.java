@@ -186,7 +186,7 @@ class ImportGuardsTest {
     }
   }
 
-  /** Waits until the backups directory holds {@code count} backups. */
+  /** Waits until the backups directory contains {@code count} backups. */
   private void awaitBackups(int count) throws Exception {
     Waiting.until(() -> backups().size() >= count, "no backup was written");
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code keyrun init}: a starter keyrun.toml that is valid TOML and holds no value. */
+/** {@code keyrun init}: a starter keyrun.toml that is valid TOML and contains no value. */
 class InitTest {
   private static final TomlMapper TOML = new TomlMapper();
 

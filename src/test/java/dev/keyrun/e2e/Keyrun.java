@@ -24,8 +24,8 @@ final class Keyrun {
 
   /**
    * Creates a keyrun run in {@code directory}. XDG_CONFIG_HOME points at a directory there that
-   * does not exist, so that the config file of the user running the tests is never read; a test of
-   * the config file sets its own.
+   * does not exist, so the config file of the user running the tests is never read. A test of the
+   * config file sets its own.
    */
   static Keyrun in(Path directory) {
     Keyrun keyrun = new Keyrun();

@@ -79,7 +79,7 @@ class ListTest {
   }
 
   @Test
-  void rotatedKeyIsZeroDaysOldInBothProjects() throws Exception {
+  void rotatedKeyIsZeroDaysOld() throws Exception {
     assertEquals(0, keyrun(shop, "", "--", "true").status());
     assertEquals(0, keyrun(billing, "", "--", "true").status());
 

@@ -90,7 +90,7 @@ class RotationTest {
     return result;
   }
 
-  /** Runs the project's command, which prints whether its key holds the new value. */
+  /** Runs the project's command, which prints whether its key has the new value. */
   private Keyrun.Result runProject(Path project, String key) throws Exception {
     return run(keyrun(project).args("--", "sh", "-c", String.format(CHECK, key)));
   }
@@ -412,7 +412,7 @@ class RotationTest {
   }
 
   @Test
-  void inventoryThatIsNotAFileNeitherHangsNorStopsARun() throws Exception {
+  void inventoryPipeDoesNotStopRun() throws Exception {
     Path inventory = inventory();
     Files.createDirectories(inventory.getParent());
     Process mkfifo = new ProcessBuilder("mkfifo", inventory.toString()).inheritIO().start();
