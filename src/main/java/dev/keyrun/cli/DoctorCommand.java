@@ -3,7 +3,9 @@ package dev.keyrun.cli;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.doctor.Doctor;
 import dev.keyrun.doctor.DoctorReport;
+import dev.keyrun.doctor.Host;
 import dev.keyrun.doctor.ProjectScope;
+import dev.keyrun.doctor.Scope;
 import dev.keyrun.doctor.Status;
 import dev.keyrun.project.ManifestDiscovery;
 import java.io.PrintStream;
@@ -23,6 +25,8 @@ final class DoctorCommand {
   static final int CHECK_FAILED = 1;
 
   static final String DIR = "--dir";
+  static final String HOME = "--home";
+  static final String ROOT = "--root";
 
   /** The git program; the environment variable KEYRUN_GIT overrides it. */
   private static final String GIT_VARIABLE = "KEYRUN_GIT";
@@ -54,6 +58,20 @@ final class DoctorCommand {
                 "Check DIR (default: the directory of the keyrun.toml found by walking up from"
                     + " the working directory, else the working directory).")
             .build());
+    doctor.addOption(
+        OptionSpec.builder(HOME)
+            .description(
+                "Also walk the usual places of the home directory, such as ~/.config, for"
+                    + " plaintext env files.")
+            .build());
+    doctor.addOption(
+        OptionSpec.builder(ROOT)
+            .paramLabel("DIR")
+            .type(Path.class)
+            .description(
+                "Look up system files, such as unit files under /etc/systemd, below DIR instead"
+                    + " of / (default: /), to check a mounted image or container.")
+            .build());
     return doctor;
   }
 
@@ -62,7 +80,9 @@ final class DoctorCommand {
     Path directory = directory(parsed);
     String git = Optional.ofNullable(System.getenv(GIT_VARIABLE)).orElse("git");
 
-    DoctorReport report = Doctor.projectChecks().run(ProjectScope.of(directory, git));
+    Host host = Host.current(root(parsed), parsed.hasMatchedOption(HOME));
+
+    DoctorReport report = Doctor.standard().run(new Scope(ProjectScope.of(directory, git), host));
     stdout.print(json ? report.json() : report.text());
     stdout.flush();
     if (stdout.checkError()) {
@@ -80,6 +100,18 @@ final class DoctorCommand {
             + report.directory()
             + ")");
     return report.failed() ? CHECK_FAILED : 0;
+  }
+
+  private static Path root(ParseResult parsed) {
+    Path named = parsed.matchedOptionValue(ROOT, null);
+    if (named == null) {
+      return Path.of("/");
+    }
+    if (!Files.isDirectory(named)) {
+      throw KeyrunException.failed(
+          named.toString(), "not a directory", "give --root an existing directory");
+    }
+    return named;
   }
 
   private static Path directory(ParseResult parsed) {

@@ -11,6 +11,6 @@ public interface Check {
   /** Returns the name printed in the report, in lower-case words joined by hyphens. */
   String name();
 
-  /** Runs the check over {@code project}. */
-  List<Finding> run(ProjectScope project);
+  /** Runs the check over the project and host of {@code scope}. */
+  List<Finding> run(Scope scope);
 }

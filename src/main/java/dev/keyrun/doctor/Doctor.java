@@ -11,23 +11,37 @@ public final class Doctor {
     this.checks = List.copyOf(checks);
   }
 
-  /** Returns the checks of a project directory: env files, then keys in tracked files. */
-  public static Doctor projectChecks() {
-    return new Doctor(
-        List.of(
-            new EnvPermissionsCheck(),
-            new EnvGitCheck(EnvGitCheck.Kind.IGNORED),
-            new EnvGitCheck(EnvGitCheck.Kind.TRACKED),
-            new EnvGitCheck(EnvGitCheck.Kind.HISTORY),
-            new TrackedKeysCheck()));
+  /**
+   * Returns every check, in the order of the report: the project's env files and tracked keys
+   * first, then the checks of the machine.
+   */
+  public static Doctor standard() {
+    List<Check> all = new ArrayList<>(projectChecks());
+    all.addAll(machineChecks());
+    return new Doctor(all);
   }
 
-  /** Runs every check over {@code project}. */
-  public DoctorReport run(ProjectScope project) {
+  /** Returns the checks of a project directory: env files, then keys in tracked files. */
+  static List<Check> projectChecks() {
+    return List.of(
+        new EnvPermissionsCheck(),
+        new EnvGitCheck(EnvGitCheck.Kind.IGNORED),
+        new EnvGitCheck(EnvGitCheck.Kind.TRACKED),
+        new EnvGitCheck(EnvGitCheck.Kind.HISTORY),
+        new TrackedKeysCheck());
+  }
+
+  /** Returns the checks of the host the project is on. */
+  static List<Check> machineChecks() {
+    return List.of();
+  }
+
+  /** Runs every check over {@code scope}. */
+  public DoctorReport run(Scope scope) {
     List<Finding> findings = new ArrayList<>();
     for (Check check : checks) {
-      findings.addAll(check.run(project));
+      findings.addAll(check.run(scope));
     }
-    return new DoctorReport(project.directory().toString(), findings);
+    return new DoctorReport(scope.project().directory().toString(), findings);
   }
 }

@@ -36,7 +36,8 @@ final class EnvGitCheck implements Check {
   }
 
   @Override
-  public List<Finding> run(ProjectScope project) {
+  public List<Finding> run(Scope scope) {
+    ProjectScope project = scope.project();
     if (project.git().isEmpty()) {
       return List.of(Finding.skipped(name(), project.gitMissing()));
     }

@@ -24,7 +24,8 @@ final class EnvPermissionsCheck implements Check {
   }
 
   @Override
-  public List<Finding> run(ProjectScope project) {
+  public List<Finding> run(Scope scope) {
+    ProjectScope project = scope.project();
     List<Finding> findings = new ArrayList<>();
     if (!project.walkLimit().isEmpty()) {
       findings.add(

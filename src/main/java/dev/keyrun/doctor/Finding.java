@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param finding one line that describes what was found, or for {@link Status#SKIPPED} why the
  *     check did not run
  * @param fix one line that describes what to do, or empty when there is nothing to do
- * @param file the file the finding is about, relative to the project directory, or null
+ * @param file the file the finding is about: relative to the project directory when it is inside
+ *     it, else absolute or starting with {@code ~/} for the home directory (see {@link
+ *     Host#display}); null when the finding is not about one file
  * @param line the 1-based line in {@code file}, or 0 when the finding is about the whole file
  */
 public record Finding(

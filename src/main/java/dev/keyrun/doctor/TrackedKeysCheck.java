@@ -25,7 +25,8 @@ final class TrackedKeysCheck implements Check {
   }
 
   @Override
-  public List<Finding> run(ProjectScope project) {
+  public List<Finding> run(Scope scope) {
+    ProjectScope project = scope.project();
     if (project.git().isEmpty()) {
       return List.of(Finding.skipped(NAME, project.gitMissing()));
     }
