@@ -62,7 +62,7 @@ final class TrackedKeysCheck implements Check {
       scan(project.directory(), file, findings);
     }
     if (findings.isEmpty()) {
-      findings.add(Finding.ok(NAME, "no API keys in the " + scanned + " tracked files"));
+      findings.add(Finding.ok(NAME, "no API keys in " + trackedFiles(scanned)));
     }
     return findings;
   }
@@ -97,5 +97,13 @@ final class TrackedKeysCheck implements Check {
                 i + 1));
       }
     }
+  }
+
+  private static String trackedFiles(int count) {
+    return switch (count) {
+      case 0 -> "any tracked file";
+      case 1 -> "the 1 tracked file";
+      default -> "the " + count + " tracked files";
+    };
   }
 }
