@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * /sys/devices}, {@code /sys/dev/block/MAJ:MIN} and {@code /sys/block/NAME} links, and {@code
  * slaves/} links between layers.
  */
-final class FakeSysfs {
+public final class FakeSysfs {
   private static final String DISKS =
       "sys/devices/pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block";
   private static final String VIRTUAL = "sys/devices/virtual/block";
@@ -19,12 +19,13 @@ final class FakeSysfs {
   private final StringBuilder mountinfo = new StringBuilder();
   private int mountId = 20;
 
-  FakeSysfs(Path root) {
+  public FakeSysfs(Path root) {
     this.root = root;
   }
 
   /** Adds a mountinfo line for {@code mountPoint}, as the kernel writes it. */
-  FakeSysfs mount(String device, String mountPoint, String type, String source) throws IOException {
+  public FakeSysfs mount(String device, String mountPoint, String type, String source)
+      throws IOException {
     mountId++;
     mountinfo.append(
         String.format(
@@ -37,7 +38,7 @@ final class FakeSysfs {
   }
 
   /** Creates the partition {@code /dev/DISKN} with device number {@code device}. */
-  Path partition(String disk, String name, String device) throws IOException {
+  public Path partition(String disk, String name, String device) throws IOException {
     Path directory = Files.createDirectories(root.resolve(DISKS).resolve(disk).resolve(name));
     Files.writeString(directory.resolve("dev"), device + "\n");
     link(device, name, directory, false);
@@ -48,7 +49,7 @@ final class FakeSysfs {
    * Creates the device-mapper device {@code dm-N} named {@code name} with {@code uuid}, on top of
    * the {@code below} device directories.
    */
-  Path mapper(int number, String name, String uuid, Path... below) throws IOException {
+  public Path mapper(int number, String name, String uuid, Path... below) throws IOException {
     String device = "253:" + number;
     Path directory = Files.createDirectories(root.resolve(VIRTUAL).resolve("dm-" + number));
     Files.createDirectories(directory.resolve("dm"));
