@@ -8,6 +8,6 @@ import java.util.function.Predicate;
  *
  * @param tool the tool's name, such as {@code borgmatic}
  * @param config the configuration file that was read
- * @param backsUp tells whether the backup copies an absolute file path
+ * @param backsUp returns whether the backup copies the file at an absolute path
  */
 record BackupPlan(String tool, Path config, Predicate<Path> backsUp) {}

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Warns when a backup copies the project's plaintext env files, because keys in a backup outlive
- * their rotation and travel wherever the backup goes. On macOS it asks Time Machine (see {@link
+ * their rotation and travel wherever the backup goes. On macOS it runs {@code tmutil} (see {@link
  * TimeMachineBackups}); on Linux it reads known backup tools' configurations (see {@link
  * LinuxBackupConfigs}).
  */

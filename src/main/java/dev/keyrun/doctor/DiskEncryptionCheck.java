@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Warns when the root, home or project directory is on a disk without encryption, because a
- * mode-600 env file or the keyring protects keys from other users but not from whoever reads the
+ * mode-600 env file or the keyring protects keys from other users but not from anyone who reads the
  * disk. On Linux it reads the mounts and sysfs (see {@link BlockDevices}); on macOS it runs {@code
  * fdesetup status} (see {@link FileVaultStatus}).
  */
@@ -64,9 +64,10 @@ final class DiskEncryptionCheck implements Check {
       MountTable mounts,
       Path directory,
       String name) {
-    Optional<MountTable.Mount> mount = mounts.holding(realPath(directory));
+    Optional<MountTable.Mount> mount = mounts.containing(realPath(directory));
     if (mount.isEmpty()) {
-      findings.add(Finding.skipped(NAME, "no mount holds the " + name + " directory " + directory));
+      findings.add(
+          Finding.skipped(NAME, "no mount contains the " + name + " directory " + directory));
       return;
     }
     holders.computeIfAbsent(mount.get(), key -> new ArrayList<>()).add(name);
@@ -74,22 +75,23 @@ final class DiskEncryptionCheck implements Check {
 
   private static Finding finding(MountTable.Mount mount, List<String> names, Encryption result) {
     String point = mount.mountPoint();
-    String holds = " (it holds the " + joined(names) + ")";
+    String contents = " (it contains the " + joined(names) + ")";
     switch (result.state()) {
       case ENCRYPTED:
-        return Finding.ok(NAME, point + " is on " + result.detail() + holds);
+        return Finding.ok(NAME, point + " is on " + result.detail() + contents);
       case IN_MEMORY:
-        return Finding.ok(NAME, point + " is a " + result.detail() + " kept in memory" + holds);
+        return Finding.ok(NAME, point + " is a " + result.detail() + " kept in memory" + contents);
       case NOT_ENCRYPTED:
         return Finding.about(
             NAME,
             Status.WARN,
             null,
-            point + " is on " + result.detail() + ", which is not encrypted" + holds,
+            point + " is on " + result.detail() + ", which is not encrypted" + contents,
             FIX);
       default:
         return Finding.skipped(
-            NAME, "unknown whether " + point + " is encrypted: it is " + result.detail() + holds);
+            NAME,
+            "unknown whether " + point + " is encrypted: it is " + result.detail() + contents);
     }
   }
 

@@ -5,7 +5,7 @@ package dev.keyrun.doctor;
  *
  * @param state the outcome
  * @param detail for {@link State#ENCRYPTED} the crypt layer, such as {@code LUKS2}; for {@link
- *     State#NOT_ENCRYPTED} the device that holds the data without a crypt layer, such as {@code
+ *     State#NOT_ENCRYPTED} the device that stores the data without a crypt layer, such as {@code
  *     /dev/sda2}; for {@link State#UNKNOWN} the reason; for {@link State#IN_MEMORY} the type
  */
 record Encryption(State state, String detail) {

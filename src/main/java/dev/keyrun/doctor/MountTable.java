@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The mounts of {@code /proc/self/mountinfo} (see proc(5)): which filesystem, of which type and on
- * which device, holds a directory.
+ * which device, contains a directory.
  */
 final class MountTable {
   /**
@@ -47,10 +47,10 @@ final class MountTable {
   }
 
   /**
-   * Returns the mount that holds {@code directory}: the one with the longest mount point that
+   * Returns the mount that contains {@code directory}: the one with the longest mount point that
    * contains it, and of several on the same mount point the last, which hides the others.
    */
-  Optional<Mount> holding(Path directory) {
+  Optional<Mount> containing(Path directory) {
     Mount best = null;
     for (Mount mount : mounts) {
       Path point = Path.of(mount.mountPoint());

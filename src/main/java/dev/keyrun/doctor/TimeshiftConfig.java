@@ -13,11 +13,11 @@ import java.nio.file.Path;
  */
 final class TimeshiftConfig {
   /**
-   * Excludes that Timeshift applies after the user's rules: home directories and root's home are
-   * left out unless a rule includes them.
+   * Excludes that Timeshift adds after the user's rules, as its Main.vala builds the list in
+   * create_exclude_list_for_backup: home directories are left out unless a user rule includes them.
    *
-   * <p>NOTE: taken from Timeshift's documented default (user data excluded); its full default list
-   * (/tmp, /mnt, /media, caches ...) is not applied, so a project there is reported as backed up.
+   * <p>NOTE: Timeshift's other defaults (/tmp, /mnt, /media, caches, and the home directories of
+   * users outside /home) are not applied, so a project there is reported as backed up.
    */
   private static final String[] DEFAULT_EXCLUDES = {"/home/*/**", "/root/**"};
 

@@ -59,7 +59,7 @@ class DiskEncryptionCheckTest {
     assertEquals(1, findings.size(), findings.toString());
     assertEquals(Status.OK, findings.get(0).status());
     assertEquals(
-        "/ is on dm-crypt LUKS2 (it holds the root, home and project directories)",
+        "/ is on dm-crypt LUKS2 (it contains the root, home and project directories)",
         findings.get(0).finding());
   }
 
@@ -76,11 +76,12 @@ class DiskEncryptionCheckTest {
 
     assertEquals(2, findings.size(), findings.toString());
     assertEquals(Status.OK, findings.get(0).status());
-    assertEquals("/ is on dm-crypt LUKS1 (it holds the root directory)", findings.get(0).finding());
+    assertEquals(
+        "/ is on dm-crypt LUKS1 (it contains the root directory)", findings.get(0).finding());
     assertEquals(Status.WARN, findings.get(1).status());
     assertEquals(
         home
-            + " is on /dev/sda3, which is not encrypted (it holds the home and project directories)",
+            + " is on /dev/sda3, which is not encrypted (it contains the home and project directories)",
         findings.get(1).finding());
     assertEquals(DiskEncryptionCheck.FIX, findings.get(1).fix());
   }
@@ -113,7 +114,7 @@ class DiskEncryptionCheckTest {
     sysfs.mount("253:0", "/", "ext4", "/dev/mapper/home");
 
     assertEquals(
-        "/ is on dm-crypt PLAIN (it holds the root, home and project directories)",
+        "/ is on dm-crypt PLAIN (it contains the root, home and project directories)",
         single(run("Linux")).finding());
   }
 
@@ -138,7 +139,7 @@ class DiskEncryptionCheckTest {
     assertEquals(Status.SKIPPED, finding.status());
     assertEquals(
         "unknown whether / is encrypted: it is an overlay filesystem, as in a container: the host"
-            + " decides where its data lives (it holds the root, home and project directories)",
+            + " decides where its data lives (it contains the root, home and project directories)",
         finding.finding());
   }
 
@@ -152,7 +153,7 @@ class DiskEncryptionCheckTest {
     assertEquals(Status.SKIPPED, findings.get(0).status());
     assertEquals(Status.OK, findings.get(1).status());
     assertEquals(
-        home + " is a tmpfs kept in memory (it holds the home and project directories)",
+        home + " is a tmpfs kept in memory (it contains the home and project directories)",
         findings.get(1).finding());
   }
 
@@ -181,7 +182,7 @@ class DiskEncryptionCheckTest {
 
     assertEquals(
         spaced.toRealPath()
-            + " is on /dev/sdb1, which is not encrypted (it holds the project directory)",
+            + " is on /dev/sdb1, which is not encrypted (it contains the project directory)",
         findings.get(1).finding());
   }
 

@@ -71,7 +71,7 @@ class DoctorMachineTest {
     String text = result.stdout();
     assertTrue(
         text.contains(
-            "ok    disk-encryption  / is on dm-crypt LUKS2 (it holds the root, home and project"
+            "ok    disk-encryption  / is on dm-crypt LUKS2 (it contains the root, home and project"
                 + " directories)"),
         text);
     assertTrue(
@@ -92,7 +92,7 @@ class DoctorMachineTest {
     assertTrue(
         json.contains(
             "{\"check\": \"disk-encryption\", \"status\": \"warn\", \"finding\": \"/ is on"
-                + " /dev/sda2, which is not encrypted (it holds the root and home directories)\""),
+                + " /dev/sda2, which is not encrypted (it contains the root and home directories)\""),
         json);
     assertTrue(
         json.contains(
