@@ -47,19 +47,20 @@ final class DiskEncryptionCheck implements Check {
           Finding.skipped(NAME, mountinfo + " could not be read (" + e.getMessage() + ")"));
     }
 
-    Map<MountTable.Mount, List<String>> holders = new LinkedHashMap<>();
+    Map<MountTable.Mount, List<String>> directoriesByMount = new LinkedHashMap<>();
     List<Finding> findings = new ArrayList<>();
-    add(holders, findings, mounts, Path.of("/"), "root");
-    add(holders, findings, mounts, host.home(), "home");
-    add(holders, findings, mounts, scope.project().directory(), "project");
+    add(directoriesByMount, findings, mounts, Path.of("/"), "root");
+    add(directoriesByMount, findings, mounts, host.home(), "home");
+    add(directoriesByMount, findings, mounts, scope.project().directory(), "project");
 
     BlockDevices devices = new BlockDevices(host);
-    holders.forEach((mount, names) -> findings.add(finding(mount, names, devices.of(mount))));
+    directoriesByMount.forEach(
+        (mount, names) -> findings.add(finding(mount, names, devices.of(mount))));
     return findings;
   }
 
   private static void add(
-      Map<MountTable.Mount, List<String>> holders,
+      Map<MountTable.Mount, List<String>> directoriesByMount,
       List<Finding> findings,
       MountTable mounts,
       Path directory,
@@ -70,7 +71,7 @@ final class DiskEncryptionCheck implements Check {
           Finding.skipped(NAME, "no mount contains the " + name + " directory " + directory));
       return;
     }
-    holders.computeIfAbsent(mount.get(), key -> new ArrayList<>()).add(name);
+    directoriesByMount.computeIfAbsent(mount.get(), key -> new ArrayList<>()).add(name);
   }
 
   private static Finding finding(MountTable.Mount mount, List<String> names, Encryption result) {
