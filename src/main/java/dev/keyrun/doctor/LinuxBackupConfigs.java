@@ -16,7 +16,7 @@ final class LinuxBackupConfigs {
   static final String LOOKED_FOR =
       "borgmatic's ~/.config/borgmatic/config.yaml, ~/.config/borgmatic.d/*.yaml,"
           + " /etc/borgmatic/config.yaml and /etc/borgmatic.d/*.yaml, /etc/rsnapshot.conf, and"
-          + " Timeshift's /etc/timeshift/timeshift.json";
+          + " Timeshift's /etc/timeshift/timeshift.json and /etc/timeshift.json";
 
   /**
    * The configurations found and those that could not be read.
