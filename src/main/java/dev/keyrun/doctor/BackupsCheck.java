@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Warns when a backup copies the project's plaintext env files, because keys in a backup outlive
  * their rotation and travel wherever the backup goes. On macOS it runs {@code tmutil} (see {@link
- * TimeMachineBackups}); on Linux it reads known backup tools' configurations (see {@link
+ * TimeMachineBackups}), and on Linux it reads known backup tools' configurations (see {@link
  * LinuxBackupConfigs}).
  */
 final class BackupsCheck implements Check {

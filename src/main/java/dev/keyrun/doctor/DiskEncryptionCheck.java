@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Warns when the root, home or project directory is on a disk without encryption, because a
  * mode-600 env file or the keyring protects keys from other users but not from anyone who reads the
- * disk. On Linux it reads the mounts and sysfs (see {@link BlockDevices}); on macOS it runs {@code
- * fdesetup status} (see {@link FileVaultStatus}).
+ * disk. On Linux it reads the mounts and sysfs (see {@link BlockDevices}), and on macOS it runs
+ * {@code fdesetup status} (see {@link FileVaultStatus}).
  */
 final class DiskEncryptionCheck implements Check {
   static final String NAME = "disk-encryption";

@@ -4,9 +4,9 @@ package dev.keyrun.doctor;
  * Whether a filesystem's data reaches the disk encrypted, as {@link BlockDevices} finds it.
  *
  * @param state the outcome
- * @param detail for {@link State#ENCRYPTED} the crypt layer, such as {@code LUKS2}; for {@link
- *     State#NOT_ENCRYPTED} the device that stores the data without a crypt layer, such as {@code
- *     /dev/sda2}; for {@link State#UNKNOWN} the reason; for {@link State#IN_MEMORY} the type
+ * @param detail the crypt layer (such as {@code dm-crypt LUKS2}) when encrypted, the device that
+ *     stores the data without one (such as {@code /dev/sda2}) when not encrypted, the filesystem
+ *     type when in memory, and the reason when unknown
  */
 record Encryption(State state, String detail) {
   enum State {

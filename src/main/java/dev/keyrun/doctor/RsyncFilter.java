@@ -33,8 +33,8 @@ final class RsyncFilter {
   }
 
   /**
-   * Tells whether rsync transfers {@code file} when it copies {@code root}; false when the file is
-   * not below {@code root}.
+   * Tells whether rsync transfers {@code file} when it copies {@code root}. A file outside {@code
+   * root} is never transferred.
    */
   boolean transfers(Path root, Path file) {
     if (!file.startsWith(root) || file.equals(root)) {

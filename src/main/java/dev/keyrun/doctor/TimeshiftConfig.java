@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Reads Timeshift's {@code timeshift.json}. In rsync mode Timeshift copies the whole root
- * filesystem through the rsync rules of its {@code exclude} list, where {@code + PATTERN} includes;
- * in btrfs mode it snapshots the {@code @} subvolume, and {@code @home} only when {@code
+ * filesystem through the rsync rules of its {@code exclude} list, where {@code + PATTERN} includes.
+ * In btrfs mode it snapshots the {@code @} subvolume, and {@code @home} only when {@code
  * include_btrfs_home_for_backup} is true.
  */
 final class TimeshiftConfig {
