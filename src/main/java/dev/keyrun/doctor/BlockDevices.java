@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * Finds out from sysfs whether a mount's block device has a dm-crypt layer. A device-mapper device
  * has {@code dm/uuid} in its sysfs directory: {@code CRYPT-LUKS2-...}, {@code CRYPT-LUKS1-...} or
- * {@code CRYPT-PLAIN-...} for dm-crypt, {@code LVM-...} for LVM. The devices below one are linked
- * from its {@code slaves/} directory, so the walk goes down through LVM, RAID and other layers
- * until it meets a crypt layer or a device with nothing below it.
+ * {@code CRYPT-PLAIN-...} for dm-crypt (but {@code CRYPT-VERITY-...} for dm-verity, which does not
+ * encrypt), {@code LVM-...} for LVM. The devices below one are linked from its {@code slaves/}
+ * directory, so the walk goes down through LVM, RAID and other layers until it meets a crypt layer
+ * or a device with nothing below it.
  */
 final class BlockDevices {
   /** Filesystem types whose data stays in memory. */
@@ -38,6 +39,17 @@ final class BlockDevices {
           "glusterfs",
           "fuse.sshfs",
           "fuse.rclone");
+
+  /**
+   * Types after {@code CRYPT-} in a dm uuid for layers that check data but do not encrypt it:
+   * dm-verity, dm-integrity, and the integrity layer below a LUKS2 device with authenticated
+   * encryption.
+   *
+   * <p>NOTE: these names were not checked against cryptsetup's source, and a type missing here
+   * counts as encryption.
+   */
+  private static final Set<String> UNENCRYPTED_CRYPTSETUP_TYPES =
+      Set.of("VERITY", "INTEGRITY", "SUBDEV");
 
   /** Guards against a cycle of slaves links in a broken or crafted tree. */
   private static final int MAX_DEPTH = 16;
@@ -108,9 +120,10 @@ final class BlockDevices {
 
   private Encryption walk(Path device, int depth) {
     String uuid = read(device.resolve("dm/uuid"));
-    if (uuid.startsWith("CRYPT-")) {
-      String[] parts = uuid.split("-");
-      return Encryption.encrypted(parts.length > 2 ? "dm-crypt " + parts[1] : "dm-crypt");
+    String[] parts = uuid.split("-");
+    String type = parts.length > 1 ? parts[1] : "";
+    if (parts[0].equals("CRYPT") && !UNENCRYPTED_CRYPTSETUP_TYPES.contains(type)) {
+      return Encryption.encrypted(type.isEmpty() ? "dm-crypt" : "dm-crypt " + type);
     }
 
     List<Path> below = slaves(device);

@@ -119,6 +119,20 @@ class DiskEncryptionCheckTest {
   }
 
   @Test
+  void verityLayerIsNotEncryption() throws Exception {
+    Path partition = sysfs.partition("vda", "vda3", "252:3");
+    sysfs.mapper(0, "usr", "CRYPT-VERITY-3f1a0c9e8d7b6a5f4e3d2c1b0a9f8e7d-usr", partition);
+    sysfs.mount("253:0", "/", "erofs", "/dev/mapper/usr");
+
+    Finding finding = single(run("Linux"));
+
+    assertEquals(Status.WARN, finding.status());
+    assertTrue(
+        finding.finding().startsWith("/ is on /dev/vda3, which is not encrypted"),
+        finding.finding());
+  }
+
+  @Test
   void btrfsFindsDeviceFromSource() throws Exception {
     Path partition = sysfs.partition("nvme0n1", "nvme0n1p2", "259:2");
     sysfs.mapper(0, "luks-e1", "CRYPT-LUKS2-e1f2a3b4c5d6e7f8091a2b3c4d5e6f70-luks-e1", partition);
