@@ -72,6 +72,12 @@ record ProjectKeys(
     return Files.exists(directory.resolve(ManifestDiscovery.FILE_NAME), LinkOption.NOFOLLOW_LINKS);
   }
 
+  /** Tells whether {@code failure}, thrown by {@link #load}, is about the project's .env. */
+  static boolean aboutEnvFile(Path directory, KeyrunException failure) {
+    String envFile = directory.resolve(".env").toString();
+    return failure.subject().equals(envFile) || failure.subject().startsWith(envFile + ":");
+  }
+
   /** Returns the skipped finding of {@code check} for a directory without manifest or .env. */
   static Finding noKeys(String check, Path directory) {
     return Finding.skipped(

@@ -34,10 +34,10 @@ final class RotationAgeCheck implements Check {
     } catch (KeyrunException e) {
       // A run would fail on this manifest or config file too, so it is worth a warning. A .env
       // that a run rejects is already a finding of env-permissions.
-      if (ProjectKeys.hasManifest(scope.project().directory())) {
-        return List.of(Finding.about(NAME, Status.WARN, null, ProjectKeys.describe(e), e.hint()));
+      if (ProjectKeys.aboutEnvFile(scope.project().directory(), e)) {
+        return List.of(Finding.skipped(NAME, ProjectKeys.describe(e)));
       }
-      return List.of(Finding.skipped(NAME, ProjectKeys.describe(e)));
+      return List.of(Finding.about(NAME, Status.WARN, null, ProjectKeys.describe(e), e.hint()));
     }
     if (project.source().isEmpty()) {
       return List.of(ProjectKeys.noKeys(NAME, scope.project().directory()));
