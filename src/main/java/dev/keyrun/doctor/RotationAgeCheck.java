@@ -83,7 +83,8 @@ final class RotationAgeCheck implements Check {
       if (age.since().isEmpty()) {
         unknown++;
       } else if (age.stale(today)) {
-        findings.add(stale(scope, key, age, staleReferences(references, inventory, today, maxAge)));
+        findings.add(
+            stale(scope, key, age, today, staleReferences(references, inventory, today, maxAge)));
       }
     }
 
@@ -105,8 +106,11 @@ final class RotationAgeCheck implements Check {
   }
 
   private static Finding stale(
-      Scope scope, DeclaredKeys.Key key, KeyAge age, List<String> staleReferences) {
-    LocalDate today = LocalDate.parse(Days.today());
+      Scope scope,
+      DeclaredKeys.Key key,
+      KeyAge age,
+      LocalDate today,
+      List<String> staleReferences) {
     String since = age.rotated() ? " since its last rotation" : " since a run first used it";
     String text =
         key.name()

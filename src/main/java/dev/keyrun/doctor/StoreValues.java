@@ -87,6 +87,10 @@ final class StoreValues {
 
     String path = body.substring(0, hash);
     Path file = path.startsWith("~/") ? context.home().resolve(path.substring(2)) : Path.of(path);
+    if (!file.isAbsolute()) {
+      // The store rejects a relative path, so the reference did not resolve.
+      return Optional.empty();
+    }
     return Optional.of(
         new DotenvEntryName(file.toAbsolutePath().normalize(), body.substring(hash + 1)));
   }
