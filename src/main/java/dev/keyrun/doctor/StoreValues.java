@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The values of a project's references, held only as SHA-256 digests. They are resolved as {@code
- * keyrun check} resolves them: every store in parallel, without prompting, within the timeout of
- * the user's config. Each value is wiped as soon as its digest is taken.
+ * keyrun check} resolves them: every store in parallel, within the timeout of the user's config.
+ * Each value is wiped as soon as its digest is taken.
  */
 final class StoreValues {
   /**
