@@ -1,5 +1,6 @@
 package dev.keyrun.doctor;
 
+import dev.keyrun.inventory.Use;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import dev.keyrun.run.DeclaredKeys;
@@ -19,6 +20,7 @@ final class CopyReport {
   private final Scope scope;
   private final StoreValues values;
   private final Map<Reference, DeclaredKeys.Key> users;
+  private final Map<Reference, Use> others;
   private final Set<Path> storeFiles;
   private final List<CopyScan.Copy> copies;
   private final List<CopyScan.Copy> backups;
@@ -27,12 +29,14 @@ final class CopyReport {
       Scope scope,
       StoreValues values,
       Map<Reference, DeclaredKeys.Key> users,
+      Map<Reference, Use> others,
       Set<Path> storeFiles,
       List<CopyScan.Copy> copies,
       List<CopyScan.Copy> backups) {
     this.scope = scope;
     this.values = values;
     this.users = users;
+    this.others = others;
     this.storeFiles = storeFiles;
     this.copies = copies;
     this.backups = backups;
@@ -129,7 +133,23 @@ final class CopyReport {
         places.add("the store entry " + other);
       }
     }
+    for (Map.Entry<Reference, Use> other : others.entrySet()) {
+      if (values.digest(other.getKey()).map(digest::equals).orElse(false)
+          && !scanned(other.getKey())) {
+        places.add(
+            "the store entry "
+                + other.getKey()
+                + " ("
+                + OtherUses.describe(other.getValue())
+                + ")");
+      }
+    }
     return places;
+  }
+
+  /** Tells whether the scan of the dotenv store files has seen the entry of {@code reference}. */
+  private boolean scanned(Reference reference) {
+    return values.dotenvEntry(reference).map(e -> storeFiles.contains(e.file())).orElse(false);
   }
 
   private String describe(CopyScan.Copy copy) {

@@ -3,6 +3,7 @@ package dev.keyrun.doctor;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.dotenv.Piece;
 import dev.keyrun.files.XdgBaseDirectory;
+import dev.keyrun.inventory.Use;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.run.DeclaredKeys;
 import java.io.IOException;
@@ -19,10 +20,11 @@ import java.util.Set;
 /**
  * Counts the places that hold the value of each reference of the project. {@code keyrun rotate}
  * replaces a value in its one store entry, so every other place keeps the old value: a plaintext
- * copy in one of the project's env files, another entry of a dotenv store, or another reference of
- * the project with the same value. Values are compared by digest and never printed (see {@link
- * CopyScan}). The backups that {@code keyrun import} keeps are mentioned but not counted, because
- * they are private to the user and deleted with {@code keyrun import FILE --delete-backup}.
+ * copy in one of the project's env files, another entry of a dotenv store, or another reference, of
+ * this project or assigned to one of its key names elsewhere (see {@link OtherUses}), with the same
+ * value. Values are compared by digest and never printed (see {@link CopyScan}). The backups that
+ * {@code keyrun import} keeps are mentioned but not counted, because they are private to the user
+ * and deleted with {@code keyrun import FILE --delete-backup}.
  */
 final class KeyCopiesCheck implements Check {
   static final String NAME = "key-copies";
@@ -53,7 +55,10 @@ final class KeyCopiesCheck implements Check {
               NAME, "no key of " + project.source().get() + " uses a reference to a store"));
     }
 
-    StoreValues values = StoreValues.resolve(project, new ArrayList<>(users.keySet()));
+    Map<Reference, Use> others = OtherUses.of(project, project.referencedKeys(), users.keySet());
+    List<Reference> references = new ArrayList<>(users.keySet());
+    references.addAll(others.keySet());
+    StoreValues values = StoreValues.resolve(project, references);
     Set<String> digests = new LinkedHashSet<>();
     users.keySet().forEach(reference -> values.digest(reference).ifPresent(digests::add));
     Set<Path> storeFiles = storeFiles(values, users.keySet());
@@ -63,7 +68,7 @@ final class KeyCopiesCheck implements Check {
     backupFiles(backupDirectory).forEach(backups::scan);
 
     CopyReport report =
-        new CopyReport(scope, values, users, storeFiles, copies.copies(), backups.copies());
+        new CopyReport(scope, values, users, others, storeFiles, copies.copies(), backups.copies());
     return report.findings(scope.host().display(backupDirectory));
   }
 

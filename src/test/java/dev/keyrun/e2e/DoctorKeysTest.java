@@ -177,6 +177,28 @@ class DoctorKeysTest {
   }
 
   @Test
+  void sameKeyElsewhereWithSameValueIsCopy() throws Exception {
+    Path same = TestFiles.write(directory.resolve("same"), TOKEN_VALUE, "rw-------");
+    Path different = TestFiles.write(directory.resolve("different"), OTHER_VALUE, "rw-------");
+    fixture.write(".env", "API_TOKEN=dotenv:API_TOKEN\n", "rw-------");
+    String day = daysAgo(2);
+    inventory(
+        "use\tfile://" + same + "\tAPI_TOKEN\t/srv/shop/.env\t\t" + day + "\t" + day,
+        "use\tfile://" + different + "\tAPI_TOKEN\t/srv/blog/.env\t\t" + day + "\t" + day);
+
+    Keyrun.Result result = fixture.doctor();
+
+    assertEquals(
+        "warn  key-copies  .env:1: API_TOKEN: the value of dotenv:API_TOKEN is in 2 places: its"
+            + " store entry, the store entry file://"
+            + same
+            + " (API_TOKEN in /srv/shop/.env)",
+        DoctorProject.line(result.stdout(), "warn", "key-copies").replaceAll("  fix: .*", ""),
+        result.stdout());
+    assertEquals(1, count(result.stdout(), "key-copies"), result.stdout());
+  }
+
+  @Test
   void keyUsedTwiceIsOnePlace() throws Exception {
     fixture.write(
         ".env",
