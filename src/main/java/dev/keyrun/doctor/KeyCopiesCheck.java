@@ -59,6 +59,7 @@ final class KeyCopiesCheck implements Check {
     List<Reference> references = new ArrayList<>(users.keySet());
     references.addAll(others.keySet());
     StoreValues values = StoreValues.resolve(project, references);
+
     Set<String> digests = new LinkedHashSet<>();
     users.keySet().forEach(reference -> values.digest(reference).ifPresent(digests::add));
     Set<Path> storeFiles = storeFiles(values, users.keySet());
