@@ -45,8 +45,10 @@ final class DoctorCommand {
         .usageMessage()
         .description(
             "Check the project for habits that leak secrets: plaintext env files that others can"
-                + " read, that git does not ignore, tracks or has in its history, and API keys in"
-                + " files git tracks. Prints one line per finding with a fix, and never a value."
+                + " read, that git does not ignore, tracks or has in its history, API keys in"
+                + " files git tracks, keys due for rotation and copies of a key's value that"
+                + " keyrun rotate would miss. Prints one line per finding with a fix, and never a"
+                + " value."
                 + " Exit status: 0 when no check fails, 1 when one fails, 2 when keyrun cannot"
                 + " check.");
     doctor.addOption(CommandSpecs.format("text (default: one line per finding) or json."));

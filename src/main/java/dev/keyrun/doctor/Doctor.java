@@ -21,14 +21,19 @@ public final class Doctor {
     return new Doctor(all);
   }
 
-  /** Returns the checks of a project directory: env files, then keys in tracked files. */
+  /**
+   * Returns the checks of a project directory: env files, keys in tracked files, then the age and
+   * the copies of the keys the project declares.
+   */
   static List<Check> projectChecks() {
     return List.of(
         new EnvPermissionsCheck(),
         new EnvGitCheck(EnvGitCheck.Kind.IGNORED),
         new EnvGitCheck(EnvGitCheck.Kind.TRACKED),
         new EnvGitCheck(EnvGitCheck.Kind.HISTORY),
-        new TrackedKeysCheck());
+        new TrackedKeysCheck(),
+        new RotationAgeCheck(),
+        new KeyCopiesCheck());
   }
 
   /** Returns the checks of the host the project is on. */

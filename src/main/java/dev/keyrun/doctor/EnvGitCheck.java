@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * The git checks of plaintext env files: not ignored (warn), tracked (fail) and present in the
- * history (warn). Each kind is its own check, so that each prints its own ok or skipped line. The
- * history check lists commit hashes only and never reads a file's content.
+ * history (warn). The history check also reads untracked env files of references only, whose old
+ * values may be in it (see {@link #historyFiles}). Each kind is its own check, so that each prints
+ * its own ok or skipped line. The history check lists commit hashes only and never reads a file's
+ * content.
  */
 final class EnvGitCheck implements Check {
   /** The git fact that the check looks at. */
@@ -43,7 +45,8 @@ final class EnvGitCheck implements Check {
     }
     Git git = project.git().get();
 
-    List<Path> files = project.plaintextEnvFiles();
+    List<Path> files =
+        kind == Kind.HISTORY ? historyFiles(project, git) : project.plaintextEnvFiles();
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
       try {
@@ -56,6 +59,31 @@ final class EnvGitCheck implements Check {
       findings.add(Finding.ok(name(), okMessage(files.size())));
     }
     return findings;
+  }
+
+  /**
+   * Returns the files whose history is read: the plaintext env files, and the env files of
+   * references only that git does not track. Such a file was often committed with its values and
+   * removed from the index later, and replacing the values with references leaves them in the
+   * history. A tracked file of references only is meant to be committed, so it is left out.
+   */
+  private static List<Path> historyFiles(ProjectScope project, Git git) {
+    List<Path> files = new ArrayList<>();
+    for (Path file : project.envFiles()) {
+      if (project.plaintextEnvFiles().contains(file) || !tracked(git, file.toString())) {
+        files.add(file);
+      }
+    }
+    return files;
+  }
+
+  private static boolean tracked(Git git, String file) {
+    try {
+      return git.run("ls-files", "--error-unmatch", "--", file).status() == 0;
+    } catch (IOException e) {
+      // The history check that follows runs git again and reports its failure.
+      return false;
+    }
   }
 
   private void check(Git git, String file, List<Finding> findings) throws IOException {
@@ -119,7 +147,9 @@ final class EnvGitCheck implements Check {
     return switch (kind) {
       case IGNORED -> files + " ignored by git";
       case TRACKED -> files + " not tracked by git";
-      case HISTORY -> files + " not in the git history";
+      case HISTORY ->
+          (count == 1 ? "the env file is" : "the " + count + " env files are")
+              + " not in the git history";
     };
   }
 }

@@ -118,6 +118,11 @@ public final class Inventory {
     rotations.put(reference, day);
   }
 
+  /** Returns every use, in recorded order. */
+  public List<Use> uses() {
+    return List.copyOf(uses.values());
+  }
+
   /** Returns the uses of {@code reference}, written exactly as in the files, in recorded order. */
   public List<Use> usesOf(String reference) {
     List<Use> found = new ArrayList<>();
