@@ -33,7 +33,7 @@ public final class Doctor {
 
   /** Returns the checks of the host the project is on. */
   static List<Check> machineChecks() {
-    return List.of();
+    return List.of(new SystemdUnitsCheck(), new StoresCheck());
   }
 
   /** Runs every check over {@code scope}. */
