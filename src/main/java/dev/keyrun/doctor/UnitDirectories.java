@@ -132,9 +132,12 @@ final class UnitDirectories {
       if (target.toString().equals("/dev/null")) {
         return null;
       }
-      return target.isAbsolute()
-          ? host.system(target.toString())
-          : link.getParent().resolve(target).normalize();
+      Path resolved =
+          target.isAbsolute()
+              ? host.system(target.toString()).normalize()
+              : link.getParent().resolve(target).normalize();
+      boolean inside = resolved.startsWith(host.root()) || resolved.startsWith(host.home());
+      return inside ? resolved : null;
     } catch (IOException e) {
       return null;
     }

@@ -37,9 +37,9 @@ final class UnitEnvironmentFiles {
     List<Path> plaintext = new ArrayList<>();
     boolean readableByOthers = false;
     String access = "";
-    for (Path file : files(path)) {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-          || !PlaintextEnvFiles.containsPlaintext(file)) {
+    for (Path named : files(path)) {
+      Path file = followOnce(named);
+      if (file == null || !PlaintextEnvFiles.containsPlaintext(file)) {
         continue;
       }
       plaintext.add(file);
@@ -93,6 +93,27 @@ final class UnitEnvironmentFiles {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /**
+   * Returns {@code file}, or the target of a symbolic link resolved under the root, when that is a
+   * regular file; else null.
+   */
+  private Path followOnce(Path file) {
+    Path target = file;
+    try {
+      if (Files.isSymbolicLink(file)) {
+        Path link = Files.readSymbolicLink(file);
+        target =
+            link.isAbsolute()
+                ? host.system(link.toString()).normalize()
+                : file.getParent().resolve(link).normalize();
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    boolean inside = target.startsWith(host.root());
+    return inside && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? target : null;
   }
 
   /** Returns e.g. "readable by others (mode 644)", or empty when others cannot read the file. */

@@ -132,6 +132,28 @@ class DoctorUnitsTest {
   }
 
   @Test
+  void linkedEnvironmentFileIsFollowedUnderRoot() throws Exception {
+    Path values = Files.createDirectories(root.resolve("srv/app")).resolve("app.env");
+    write(values, "DB_PASSWORD=" + FILE_VALUE + "\n");
+    Files.setPosixFilePermissions(values, PosixFilePermissions.fromString("rw-r--r--"));
+    Path link = Files.createDirectories(root.resolve("etc/app")).resolve("app.env");
+    Files.createSymbolicLink(link, Path.of("/srv/app/app.env"));
+    write(units.resolve("app.service"), "[Service]\nEnvironmentFile=/etc/app/*.env\n");
+
+    Keyrun.Result result = doctor();
+
+    assertEquals(1, result.status(), result.stderr());
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "fail  systemd-units  "
+                    + units.resolve("app.service")
+                    + ":2: EnvironmentFile=/etc/app/*.env holds plaintext values"),
+        result.stdout());
+  }
+
+  @Test
   void cleanUnitIsOk() throws Exception {
     write(
         units.resolve("app.service"),
