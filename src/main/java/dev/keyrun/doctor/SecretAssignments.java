@@ -126,9 +126,9 @@ final class SecretAssignments {
   }
 
   /**
-   * Tells whether {@code value} is a flag, a number of one digit or an absolute path such as {@code
-   * /etc/ssl/private/app.key} or {@code %d/api_key} (a file in the credentials directory), which
-   * name a secret without being one.
+   * Tells whether {@code value} is a flag such as {@code true} or {@code 0}, or an absolute path
+   * such as {@code /etc/ssl/private/app.key} or {@code %d/api_key} (a file in the credentials
+   * directory), which name a secret without being one.
    */
   private static boolean looksHarmless(String value) {
     if (HARMLESS_VALUES.contains(value.toLowerCase(Locale.ROOT))) {

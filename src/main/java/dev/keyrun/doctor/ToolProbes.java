@@ -25,7 +25,10 @@ final class ToolProbes {
   private static final String SYSTEMD_CREDS = "systemd credentials (systemd-creds://)";
   private static final String OP_TOKEN = "OP_SERVICE_ACCOUNT_TOKEN";
 
-  /** The longest version line shown; a tool that prints more is not the one keyrun expects. */
+  /**
+   * The maximum length of a version line. A tool that prints a longer one is not the one keyrun
+   * expects.
+   */
   private static final int MAX_VERSION_LENGTH = 60;
 
   private ToolProbes() {}

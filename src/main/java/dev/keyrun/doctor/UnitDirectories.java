@@ -34,8 +34,9 @@ final class UnitDirectories {
   static final String USER_HOME = ".config/systemd/user";
 
   /**
-   * The files listed before the walk stops. A Debian server with many packages has a few hundred
-   * vendor units, so the limit leaves room for an order of magnitude more.
+   * The files listed before the walk stops. A Debian 12 container with systemd installed has 235
+   * vendor units ({@code ls /usr/lib/systemd/system}), and a full server a few hundred more (an
+   * estimate), so the limit leaves room for several times that.
    */
   static final int MAX_FILES = 5_000;
 
@@ -102,7 +103,7 @@ final class UnitDirectories {
         }
       }
     } catch (IOException e) {
-      // An unreadable directory holds no unit that doctor can report.
+      // doctor cannot report the units of a directory it cannot read.
     }
     return true;
   }

@@ -56,7 +56,7 @@ final class UnitEnvironmentFiles {
     String finding =
         "EnvironmentFile="
             + path
-            + " holds plaintext values, which the service receives as environment variables"
+            + " contains plaintext values, which the service receives as environment variables"
             + (readableByOthers ? ", and the file is " + access : "");
     String fix =
         (readableByOthers ? "chmod 600 " + path + ", then " : "")
@@ -75,7 +75,7 @@ final class UnitEnvironmentFiles {
 
   /**
    * Returns the files {@code path} names under the root: the file itself, or for a path whose last
-   * part holds a wildcard such as {@code /etc/app/*.env} the matching files of its directory.
+   * part contains a wildcard such as {@code /etc/app/*.env} the matching files of its directory.
    */
   private List<Path> files(String path) {
     Path file = host.system(path).normalize();

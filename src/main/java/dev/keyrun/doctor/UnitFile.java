@@ -55,7 +55,7 @@ final class UnitFile {
     }
 
     if (continued != null) {
-      // systemd parses a continuation that the end of the file cuts off as it stands.
+      // systemd parses a continuation that the end of the file cuts off as it is.
       add(settings, section, continued.toString().strip(), start);
     }
     return settings;

@@ -115,7 +115,7 @@ class DoctorUnitsTest {
     Files.setPosixFilePermissions(values, PosixFilePermissions.fromString("rw-r--r--"));
     Keyrun.Result readable = doctor();
 
-    String line = units.resolve("app.service") + ":2: EnvironmentFile=/etc/app/app.env holds";
+    String line = units.resolve("app.service") + ":2: EnvironmentFile=/etc/app/app.env contains";
     assertEquals(0, private600.status(), private600.stdout() + private600.stderr());
     assertTrue(private600.stdout().contains("warn  systemd-units  " + line), private600.stdout());
     assertTrue(
@@ -149,7 +149,7 @@ class DoctorUnitsTest {
             .contains(
                 "fail  systemd-units  "
                     + units.resolve("app.service")
-                    + ":2: EnvironmentFile=/etc/app/*.env holds plaintext values"),
+                    + ":2: EnvironmentFile=/etc/app/*.env contains plaintext values"),
         result.stdout());
   }
 

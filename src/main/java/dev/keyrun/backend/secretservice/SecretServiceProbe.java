@@ -5,11 +5,11 @@ import dev.keyrun.backend.StoreException;
 
 /**
  * Finds out whether the Secret Service store can work here without reading an item: libsecret
- * loads, a Secret Service answers on the session bus, and its default collection exists. The call
+ * loads, a Secret Service responds on the session bus, and its default collection exists. The call
  * blocks on D-Bus, so a caller that must not hang runs it under a timeout.
  */
 public final class SecretServiceProbe {
-  /** The state of the default collection of a Secret Service that answered. */
+  /** The state of the default collection of a Secret Service that responded. */
   public enum Collection {
     UNLOCKED,
     LOCKED
@@ -21,7 +21,7 @@ public final class SecretServiceProbe {
    * Returns the state of the default collection.
    *
    * @throws StoreException when libsecret cannot be loaded, no session bus or Secret Service is
-   *     reachable, or there is no default collection; the message and hint say which
+   *     reachable, or there is no default collection. The message and hint name the cause.
    */
   public static Collection probe(StoreContext context) throws StoreException {
     SecretServiceErrors errors = new SecretServiceErrors(context);
