@@ -51,7 +51,7 @@ final class SystemdUnitsCheck implements Check {
               Status.WARN,
               null,
               listing.limit() + ", so units past it were not checked",
-              "run keyrun doctor --root on a copy that holds only the units to check"));
+              "run keyrun doctor --root on a copy that contains only the units to check"));
     }
     UnitEnvironmentFiles environmentFiles = new UnitEnvironmentFiles(host);
     for (Path file : listing.files()) {
