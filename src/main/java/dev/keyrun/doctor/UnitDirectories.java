@@ -49,20 +49,18 @@ final class UnitDirectories {
   private final Host host;
   private final Set<Path> seen = new HashSet<>();
   private final List<Path> files = new ArrayList<>();
-  private Path realRoot;
+  private final Path realRoot;
+  private final Path realHome;
 
   private UnitDirectories(Host host) {
     this.host = host;
+    this.realRoot = realPath(host.root());
+    this.realHome = realPath(host.home());
   }
 
   /** Lists the unit files of {@code host}. */
   static Listing of(Host host) {
     UnitDirectories walk = new UnitDirectories(host);
-    try {
-      walk.realRoot = host.root().toRealPath();
-    } catch (IOException e) {
-      return new Listing(List.of(), "");
-    }
 
     List<Path> directories = new ArrayList<>();
     SYSTEM.forEach(directory -> directories.add(host.system(directory)));
@@ -84,7 +82,7 @@ final class UnitDirectories {
     } catch (IOException e) {
       return true;
     }
-    boolean inside = real.startsWith(realRoot) || (topLevel && real.startsWith(host.home()));
+    boolean inside = real.startsWith(realRoot) || real.startsWith(realHome);
     if (!inside || !Files.isDirectory(real) || !seen.add(real)) {
       return true;
     }
@@ -141,6 +139,15 @@ final class UnitDirectories {
       return inside ? resolved : null;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** Returns the real path of {@code directory}, or the path itself when it does not exist. */
+  private static Path realPath(Path directory) {
+    try {
+      return directory.toRealPath();
+    } catch (IOException e) {
+      return directory;
     }
   }
 

@@ -199,7 +199,9 @@ class DoctorUnitsTest {
   @Test
   void userUnitInHomeIsRead() throws Exception {
     Path user = Files.createDirectories(home.resolve(".config/systemd/user"));
-    write(user.resolve("agent.service"), "[Service]\nEnvironment=OPENAI=" + OPENAI_VALUE + "\n");
+    write(user.resolve("agent.service"), "[Service]\nExecStart=/usr/bin/agent\n");
+    Path dropIns = Files.createDirectories(user.resolve("agent.service.d"));
+    write(dropIns.resolve("keys.conf"), "[Service]\nEnvironment=OPENAI=" + OPENAI_VALUE + "\n");
 
     Keyrun.Result result = doctor();
 
@@ -207,7 +209,9 @@ class DoctorUnitsTest {
     assertTrue(
         result
             .stdout()
-            .contains("fail  systemd-units  ~/.config/systemd/user/agent.service:2: Environment="),
+            .contains(
+                "fail  systemd-units  ~/.config/systemd/user/agent.service.d/keys.conf:2:"
+                    + " Environment="),
         result.stdout());
   }
 
