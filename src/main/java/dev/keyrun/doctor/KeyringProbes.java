@@ -40,8 +40,22 @@ final class KeyringProbes {
     }
 
     try {
-      SecretServiceProbe.Collection collection =
-          StoreWatchdog.call(StoresCheck.PROBE_TIMEOUT, () -> SecretServiceProbe.probe(context));
+      return StoreWatchdog.call(StoresCheck.PROBE_TIMEOUT, () -> collection(context));
+    } catch (StoreException e) {
+      // Only the watchdog throws here: it timed out or was interrupted, and its own hint names
+      // --timeout, which doctor does not have.
+      return StoresCheck.cannotUse(
+          SECRET_SERVICE,
+          "no response on the session bus: " + e.getMessage(),
+          "check that the program behind DBUS_SESSION_BUS_ADDRESS runs, and answer any unlock"
+              + " prompt");
+    }
+  }
+
+  /** Returns the finding for the default collection, on the watchdog's thread. */
+  private static Finding collection(StoreContext context) {
+    try {
+      SecretServiceProbe.Collection collection = SecretServiceProbe.probe(context);
       if (collection == SecretServiceProbe.Collection.LOCKED) {
         return StoresCheck.finding(
             Status.WARN,

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyrun.keyring.TestKeyring;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -149,6 +154,49 @@ class DoctorStoresTest {
                   "warn  stores  Secret Service (secret-service://, keyring://): reachable, but"
                       + " the default collection is locked"),
           result.stdout());
+    }
+  }
+
+  @Test
+  void silentSessionBusIsAbandoned() throws Exception {
+    Path socket = directory.resolve("bus");
+    List<SocketChannel> connections = new ArrayList<>();
+    try (ServerSocketChannel bus = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      bus.bind(UnixDomainSocketAddress.of(socket));
+      Thread acceptor = new Thread(() -> acceptSilently(bus, connections), "silent bus");
+      acceptor.setDaemon(true);
+      acceptor.start();
+
+      Keyrun.Result result =
+          doctor(keyrun().env("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + socket));
+
+      assertTrue(
+          result
+              .stdout()
+              .contains(
+                  "skipped  stores  Secret Service (secret-service://, keyring://): cannot use: no"
+                      + " response on the session bus: timed out after 5 s"),
+          result.stdout());
+    } finally {
+      synchronized (connections) {
+        for (SocketChannel connection : connections) {
+          connection.close();
+        }
+      }
+    }
+  }
+
+  /** Accepts connections and keeps them open without a byte of reply, like a hung bus daemon. */
+  private static void acceptSilently(ServerSocketChannel bus, List<SocketChannel> connections) {
+    try {
+      while (true) {
+        SocketChannel connection = bus.accept();
+        synchronized (connections) {
+          connections.add(connection);
+        }
+      }
+    } catch (IOException e) {
+      // The test closed the socket.
     }
   }
 
