@@ -22,8 +22,9 @@ final class KeyringProbes {
   private KeyringProbes() {}
 
   /**
-   * Probes the Secret Service. Without a session bus address libsecret is not loaded at all,
-   * because it would then try to start a bus of its own.
+   * Probes the Secret Service. Without a session bus address libsecret is not loaded, because GLib
+   * then looks for a bus elsewhere and may start one with dbus-launch, which a check must not do.
+   * NOTE: a bus that GLib would find without the variable is therefore reported as unusable.
    */
   static Finding secretService(Host host, StoreContext context) {
     if (host.macOs()) {
