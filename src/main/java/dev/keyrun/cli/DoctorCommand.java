@@ -111,7 +111,7 @@ final class DoctorCommand {
     }
     if (!Files.isDirectory(named)) {
       throw KeyrunException.failed(
-          named.toString(), "not a directory", "give --root an existing directory");
+          named.toString(), "not a directory; give --root an existing directory", null);
     }
     return named;
   }

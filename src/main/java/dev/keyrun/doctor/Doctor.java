@@ -38,7 +38,8 @@ public final class Doctor {
 
   /** Returns the checks of the host the project is on. */
   static List<Check> machineChecks() {
-    return List.of(new DiskEncryptionCheck(), new BackupsCheck());
+    return List.of(
+        new DiskEncryptionCheck(), new BackupsCheck(), new SystemdUnitsCheck(), new StoresCheck());
   }
 
   /** Runs every check over {@code scope}. */

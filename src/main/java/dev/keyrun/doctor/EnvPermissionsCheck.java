@@ -96,7 +96,7 @@ final class EnvPermissionsCheck implements Check {
   }
 
   /** Returns e.g. "readable by others" or "readable and writable by group", or empty. */
-  private static String access(Set<PosixFilePermission> permissions) {
+  static String access(Set<PosixFilePermission> permissions) {
     List<String> parts = new ArrayList<>();
     String group =
         kinds(
@@ -128,7 +128,7 @@ final class EnvPermissionsCheck implements Check {
     return write ? "writable" : "";
   }
 
-  private static String mode(Set<PosixFilePermission> permissions) {
+  static String mode(Set<PosixFilePermission> permissions) {
     int mode = 0;
     for (PosixFilePermission permission : permissions) {
       mode |= 1 << (8 - permission.ordinal());

@@ -26,11 +26,15 @@ public record Host(
     environment = Map.copyOf(environment);
   }
 
-  /** Returns the host keyrun runs on, with {@code root} as the root directory. */
+  /**
+   * Returns the host keyrun runs on, with {@code root} as the root directory. The home directory is
+   * $HOME when it is an absolute path, as the other commands take it, else the account's.
+   */
   public static Host current(Path root, boolean scanHome) {
+    String home = System.getenv("HOME");
     return new Host(
         root,
-        Path.of(System.getProperty("user.home")),
+        Path.of(home != null && home.startsWith("/") ? home : System.getProperty("user.home")),
         System.getenv(),
         System.getProperty("os.name", ""),
         scanHome);

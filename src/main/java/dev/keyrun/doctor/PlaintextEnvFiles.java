@@ -33,7 +33,8 @@ final class PlaintextEnvFiles {
     return plaintext;
   }
 
-  private static boolean containsPlaintext(Path file) {
+  /** Tells whether {@code file} contains a plaintext value, or cannot be shown not to. */
+  static boolean containsPlaintext(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
         return true;
