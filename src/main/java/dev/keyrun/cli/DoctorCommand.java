@@ -61,8 +61,11 @@ final class DoctorCommand {
     doctor.addOption(
         OptionSpec.builder(HOME)
             .description(
-                "Also walk the usual places of the home directory, such as ~/.config, for"
-                    + " plaintext env files.")
+                "Also walk the usual places of the home directory for plaintext env files that"
+                    + " others can read, and read them for master tokens: the files directly in"
+                    + " ~, ~/.config, ~/.local/share and project folders such as ~/src, ~/code,"
+                    + " ~/projects, ~/work, ~/dev, ~/git and ~/repos. Shell startup files and"
+                    + " assistant configs are read for master tokens without it.")
             .build());
     doctor.addOption(
         OptionSpec.builder(ROOT)

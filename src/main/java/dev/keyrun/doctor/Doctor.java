@@ -33,7 +33,8 @@ public final class Doctor {
 
   /** Returns the checks of the host the project is on. */
   static List<Check> machineChecks() {
-    return List.of();
+    HomeEnvFiles homeEnvFiles = new HomeEnvFiles();
+    return List.of(new HomeEnvFilesCheck(homeEnvFiles), new MasterTokensCheck(homeEnvFiles));
   }
 
   /** Runs every check over {@code scope}. */

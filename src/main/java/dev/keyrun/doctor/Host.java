@@ -26,11 +26,17 @@ public record Host(
     environment = Map.copyOf(environment);
   }
 
-  /** Returns the host keyrun runs on, with {@code root} as the root directory. */
+  /**
+   * Returns the host keyrun runs on, with {@code root} as the root directory. The home directory is
+   * $HOME when it is an absolute path, as shells use it, else the home of the user's account.
+   */
   public static Host current(Path root, boolean scanHome) {
+    String home = System.getenv("HOME");
     return new Host(
         root,
-        Path.of(System.getProperty("user.home")),
+        home != null && home.startsWith("/")
+            ? Path.of(home)
+            : Path.of(System.getProperty("user.home")),
         System.getenv(),
         System.getProperty("os.name", ""),
         scanHome);
