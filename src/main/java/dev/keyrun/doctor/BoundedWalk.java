@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A walk of several roots that shares one budget of entries: it does not follow symbolic links (a
- * root that is a link is skipped too), skips the directories a predicate names, limits the depth of
- * each root and stops at the budget, recording why.
+ * A walk of several roots that shares one budget of entries. It does not follow symbolic links, and
+ * skips a root that is one. It skips the directories a predicate accepts, limits the depth of each
+ * root, and stops when the budget is spent, recording why.
  */
 final class BoundedWalk extends SimpleFileVisitor<Path> {
   private final int maxEntries;
   private final Predicate<Path> skippedDirectory;
-  private final Predicate<Path> wantedFile;
+  private final Predicate<Path> collectedFile;
   private final List<Path> files = new ArrayList<>();
   private int entries;
   private String limit = "";
@@ -29,12 +29,12 @@ final class BoundedWalk extends SimpleFileVisitor<Path> {
   /**
    * Creates a walk that stops after {@code maxEntries} files and directories, does not enter a
    * directory {@code skippedDirectory} accepts (a root included) and collects the regular files
-   * {@code wantedFile} accepts.
+   * {@code collectedFile} accepts.
    */
-  BoundedWalk(int maxEntries, Predicate<Path> skippedDirectory, Predicate<Path> wantedFile) {
+  BoundedWalk(int maxEntries, Predicate<Path> skippedDirectory, Predicate<Path> collectedFile) {
     this.maxEntries = maxEntries;
     this.skippedDirectory = skippedDirectory;
-    this.wantedFile = wantedFile;
+    this.collectedFile = collectedFile;
   }
 
   /**
@@ -81,7 +81,7 @@ final class BoundedWalk extends SimpleFileVisitor<Path> {
 
   @Override
   public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-    if (attributes.isRegularFile() && wantedFile.test(file)) {
+    if (attributes.isRegularFile() && collectedFile.test(file)) {
       files.add(file);
     }
     return count();

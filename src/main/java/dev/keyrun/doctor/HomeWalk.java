@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The walk of the home directory's usual places for env-like files (named as {@link
- * ProjectWalk#isEnvName} says). It walks the files directly in the home directory, {@code
+ * The walk of the home directory's usual places for env-like files (the names {@link
+ * ProjectWalk#isEnvName} accepts). It walks the files directly in the home directory, {@code
  * ~/.config}, {@code ~/.local/share} and the usual project folders ({@code ~/src}, {@code
  * ~/projects} and the others of {@link #PROJECT_FOLDERS}), not the whole home directory, whose
  * media, mail and application data hold no env files but many entries. It skips the directories the

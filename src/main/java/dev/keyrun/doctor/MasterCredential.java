@@ -3,10 +3,10 @@ package dev.keyrun.doctor;
 import java.util.Optional;
 
 /**
- * A credential that unlocks many secrets at once, so that whoever reads it reads every secret it
- * can reach: a 1Password service account or Connect token, a HashiCorp Vault token or a Doppler
- * token. Each kind has the environment variable its tools read and a keyring reference to keep it
- * under instead.
+ * A credential that unlocks many secrets at once, so that a program that reads it can read every
+ * secret the token gives access to: a 1Password service account or Connect token, a HashiCorp Vault
+ * token or a Doppler token. Each kind has the environment variable its tools read and a keyring
+ * reference to keep it under instead.
  */
 enum MasterCredential {
   ONE_PASSWORD_SERVICE_ACCOUNT(
@@ -41,12 +41,12 @@ enum MasterCredential {
     return Optional.empty();
   }
 
-  /** The words a finding uses, such as "1Password service account token". */
+  /** Returns the words a finding uses, such as "1Password service account token". */
   String description() {
     return description;
   }
 
-  /** The environment variable the store's own tools read the token from. */
+  /** Returns the environment variable the store's own tools read the token from. */
   String variable() {
     return variable;
   }

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reports master credentials (see {@link MasterCredential}) where other programs can read them: a
- * warning for one in keyrun's environment, and a failure for each line that holds one in a shell
+ * warning for one in keyrun's environment, and a failure for each line that contains one in a shell
  * startup file, in an AI assistant's config (see {@link AssistantPlaces}), in a plaintext env file
  * of the project, or with {@code --home} in one of the home directory.
  *
