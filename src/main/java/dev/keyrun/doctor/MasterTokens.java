@@ -24,6 +24,14 @@ final class MasterTokens {
 
   private static final List<Pattern> ASSIGNMENTS = assignments();
 
+  /**
+   * The text that starts every master token format of {@link KeyPatterns}. A line without any of
+   * them is not matched against the formats, because matching each line of a long session log
+   * against every format is slow. Keep it in step with the formats of the providers of {@link
+   * MasterCredential}.
+   */
+  private static final List<String> FORMAT_MARKERS = List.of("ops_", "hvs.", "hvb.", "hvr.", "dp.");
+
   private MasterTokens() {}
 
   private static List<Pattern> assignments() {
@@ -42,10 +50,16 @@ final class MasterTokens {
 
   /** Returns the master credentials on {@code line}. */
   static List<Hit> find(String line) {
-    List<Hit> hits = byFormat(line);
+    List<Hit> hits = new ArrayList<>();
+    if (FORMAT_MARKERS.stream().anyMatch(line::contains)) {
+      hits.addAll(byFormat(line));
+    }
 
     MasterCredential[] kinds = MasterCredential.values();
     for (int i = 0; i < kinds.length; i++) {
+      if (!line.contains(kinds[i].variable())) {
+        continue;
+      }
       Matcher matcher = ASSIGNMENTS.get(i).matcher(line);
       while (matcher.find()) {
         String value = matcher.group(1);

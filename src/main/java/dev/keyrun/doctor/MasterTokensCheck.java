@@ -1,13 +1,8 @@
 package dev.keyrun.doctor;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reports master credentials (see {@link MasterCredential}) where other programs can read them: a
@@ -64,24 +59,24 @@ final class MasterTokensCheck implements Check {
               hit.kind().environmentFix()));
     }
 
-    Set<Path> scanned = new LinkedHashSet<>();
-    int files = scanShellFiles(scope, scanned, findings);
-    files += scanAssistantPlaces(scope, scanned, findings);
-    files += scanEnvFiles(scope, scanned, findings);
+    TokenScan scan = new TokenScan(scope, NAME);
+    scan.scan(shellFiles(scope.host().home()), FILE_EXPOSURE);
+    scanAssistantPlaces(scope, scan);
+    scan.scan(envFiles(scope), FILE_EXPOSURE);
+    findings.addAll(scan.findings());
 
     if (findings.isEmpty()) {
       findings.add(
           Finding.ok(
               NAME,
               "no master tokens in the environment or in the "
-                  + files
+                  + scan.filesRead()
                   + " shell, assistant and env files read"));
     }
     return findings;
   }
 
-  private int scanShellFiles(Scope scope, Set<Path> scanned, List<Finding> findings) {
-    Path home = scope.host().home();
+  private static List<Path> shellFiles(Path home) {
     List<Path> shellFiles = new ArrayList<>();
     for (String name : SHELL_FILES) {
       shellFiles.add(home.resolve(name));
@@ -93,20 +88,20 @@ final class MasterTokensCheck implements Check {
             file -> BoundedWalk.name(file).endsWith(".fish"));
     fish.walk(home.resolve(FISH_CONF_D), 1);
     shellFiles.addAll(fish.files());
-    return scanAll(scope, shellFiles, FILE_EXPOSURE, scanned, findings);
+    return shellFiles;
   }
 
-  private int scanAssistantPlaces(Scope scope, Set<Path> scanned, List<Finding> findings) {
+  private static void scanAssistantPlaces(Scope scope, TokenScan scan) {
     BoundedWalk home = AssistantPlaces.inHome(scope.host().home());
-    warnOnLimit(home, "the assistant folders of the home directory", findings);
-    int count = scanAll(scope, home.files(), ASSISTANT_EXPOSURE, scanned, findings);
+    scan.warnOnLimit(home, "the assistant folders of the home directory");
+    scan.scan(home.files(), ASSISTANT_EXPOSURE);
 
     BoundedWalk project = AssistantPlaces.inProject(scope.project().directory());
-    warnOnLimit(project, "the assistant folders of the project", findings);
-    return count + scanAll(scope, project.files(), ASSISTANT_EXPOSURE, scanned, findings);
+    scan.warnOnLimit(project, "the assistant folders of the project");
+    scan.scan(project.files(), ASSISTANT_EXPOSURE);
   }
 
-  private int scanEnvFiles(Scope scope, Set<Path> scanned, List<Finding> findings) {
+  private List<Path> envFiles(Scope scope) {
     List<Path> envFiles = new ArrayList<>();
     for (Path file : scope.project().plaintextEnvFiles()) {
       envFiles.add(scope.project().directory().resolve(file));
@@ -114,62 +109,6 @@ final class MasterTokensCheck implements Check {
     if (scope.host().scanHome()) {
       envFiles.addAll(homeEnvFiles.of(scope).plaintextFiles());
     }
-    return scanAll(scope, envFiles, FILE_EXPOSURE, scanned, findings);
-  }
-
-  private static void warnOnLimit(BoundedWalk walk, String places, List<Finding> findings) {
-    if (!walk.limit().isEmpty()) {
-      findings.add(
-          Finding.about(
-              NAME,
-              Status.WARN,
-              null,
-              walk.limit() + " in " + places + ", so files past it were not read",
-              "move old sessions and logs out of these folders"));
-    }
-  }
-
-  /** Scans each file not scanned before, and returns how many files it read. */
-  private static int scanAll(
-      Scope scope, List<Path> files, String exposure, Set<Path> scanned, List<Finding> findings) {
-    int count = 0;
-    for (Path file : files) {
-      Path absolute = file.toAbsolutePath().normalize();
-      if (!scanned.add(absolute) || !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
-        continue;
-      }
-      Optional<List<String>> lines = TextFile.lines(absolute);
-      if (lines.isEmpty()) {
-        continue;
-      }
-      count++;
-      scanLines(display(scope, absolute), lines.get(), exposure, findings);
-    }
-    return count;
-  }
-
-  private static void scanLines(
-      String file, List<String> lines, String exposure, List<Finding> findings) {
-    for (int i = 0; i < lines.size(); i++) {
-      for (MasterTokens.Hit hit : MasterTokens.find(lines.get(i))) {
-        findings.add(
-            new Finding(
-                NAME,
-                Status.FAIL,
-                hit.redacted() + " is a " + hit.kind().description() + " in plain text",
-                hit.kind().fix(exposure),
-                file,
-                i + 1));
-      }
-    }
-  }
-
-  /** Returns {@code file} relative to the project directory when inside it, else with {@code ~}. */
-  private static String display(Scope scope, Path file) {
-    Path project = scope.project().directory();
-    if (file.startsWith(project) && !file.equals(project)) {
-      return project.relativize(file).toString();
-    }
-    return scope.host().display(file);
+    return envFiles;
   }
 }

@@ -47,6 +47,18 @@ class MasterTokensTest {
   }
 
   @Test
+  void everyMasterFormatFound() {
+    List<String> prefixes =
+        List.of(
+            "ops_", "hvs.", "hvb.", "hvr.", "dp.st.", "dp.pt.", "dp.ct.", "dp.sa.", "dp.st.prd.");
+    for (String prefix : prefixes) {
+      List<MasterTokens.Hit> hits = MasterTokens.find("token: " + prefix + TOKEN);
+
+      assertEquals(1, hits.size(), prefix);
+    }
+  }
+
+  @Test
   void tokenWithFormatAndVariableFoundOnce() {
     List<MasterTokens.Hit> hits = MasterTokens.find("VAULT_TOKEN=hvs." + TOKEN);
 
