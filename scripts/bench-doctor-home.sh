@@ -8,8 +8,11 @@
 # ~/Downloads to exactly 100,000.
 #
 # Each run is `keyrun doctor --home --dir ~/src/proj0` with HOME pointing at the synthetic home,
-# output to /dev/null; the runs without --home come first for comparison. hyperfine runs them
-# when installed, else the bash `time` keyword does, RUNS times each.
+# output to /dev/null; the runs without --home come first for comparison. A third command runs
+# without --home after 69 MiB of session logs (72 files of 1,000,000 bytes of base64 text in
+# lines of 2,000 characters) were added to ~/.claude/projects, more than master-tokens reads in
+# one run (64 MiB). hyperfine runs them when installed, else the bash `time` keyword does, RUNS
+# times each.
 #
 # Usage: scripts/bench-doctor-home.sh PREFIX [RUNS]
 #   where PREFIX is where scripts/install.sh installed keyrun.
@@ -86,20 +89,35 @@ with="$keyrun doctor --home --dir $home/src/proj0"
 # A first run of each shows the findings and warms the page cache.
 $with >&2 || true
 
-if command -v hyperfine >/dev/null; then
-  hyperfine -N -i --warmup 2 --runs "$runs" "$without" "$with"
-  exit 0
-fi
-
-TIMEFORMAT='%R %U %S'
-for command in "$without" "$with"; do
-  times=$work/times
-  : >"$times"
-  for ((r = 0; r < runs; r++)); do
-    { time $command >/dev/null 2>&1; } 2>>"$times" || true
+# time_commands LABEL COMMAND...: runs each COMMAND RUNS times and prints its times.
+time_commands() {
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N -i --warmup 2 --runs "$runs" "$@"
+    return
+  fi
+  TIMEFORMAT='%R %U %S'
+  local command r times=$work/times
+  for command in "$@"; do
+    : >"$times"
+    for ((r = 0; r < runs; r++)); do
+      { time $command >/dev/null 2>&1; } 2>>"$times" || true
+    done
+    echo "$command"
+    echo "  wall s: $(awk '{ print $1 }' "$times" | median)"
+    echo "  user+sys s: $(awk '{ print $2 + $3 }' "$times" | median) ($runs runs)"
   done
-  echo "$command"
-  median() { sort -n | awk '{ v[NR] = $1 } END { printf "min %.3f median %.3f max %.3f", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
-  echo "  wall s: $(awk '{ print $1 }' "$times" | median)"
-  echo "  user+sys s: $(awk '{ print $2 + $3 }' "$times" | median) ($runs runs)"
+}
+
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { printf "min %.3f median %.3f max %.3f", v[1], v[int((NR + 1) / 2)], v[NR] }'
+}
+
+time_commands "$without" "$with"
+
+mkdir -p "$home/.claude/projects/logs"
+for ((i = 0; i < 72; i++)); do
+  head -c 750000 /dev/urandom | base64 -w 2000 | head -c 1000000 >"$home/.claude/projects/logs/session$i.jsonl"
 done
+echo "with 69 MiB of session logs in ~/.claude/projects:"
+$without >&2 || true
+time_commands "$without"
