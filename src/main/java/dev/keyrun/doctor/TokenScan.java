@@ -16,7 +16,10 @@ import java.util.Set;
  * of long assistant session logs cannot make doctor slow.
  */
 final class TokenScan {
-  /** The most bytes one run reads; 64 MiB takes a few seconds of regular expression matching. */
+  /**
+   * The maximum of bytes one run reads. Reading and filtering 64 MiB of logs took about 1 s of CPU
+   * time on a 2-core machine, and matching every line of them took 41 s (docs/benchmarks.md).
+   */
   static final long MAX_TOTAL_BYTES = 64L << 20;
 
   private final Scope scope;
@@ -38,7 +41,7 @@ final class TokenScan {
     this.maxTotalBytes = maxTotalBytes;
   }
 
-  /** Scans each of {@code files} not scanned before; {@code exposure} goes into the fix. */
+  /** Scans each of {@code files} not scanned before, with {@code exposure} in each fix. */
   void scan(List<Path> files, String exposure) {
     for (Path file : files) {
       Path absolute = file.toAbsolutePath().normalize();
