@@ -45,8 +45,9 @@ final class DoctorCommand {
         .usageMessage()
         .description(
             "Check the project for habits that leak secrets: plaintext env files that others can"
-                + " read, that git does not ignore, tracks or has in its history, and API keys in"
-                + " files git tracks. Prints one line per finding with a fix, and never a value."
+                + " read, that git does not ignore, tracks or has in its history, API keys in"
+                + " files git tracks, and master tokens (1Password, Vault, Doppler) in the"
+                + " environment, shell startup files and AI assistant configs. Prints one line per finding with a fix, and never a value."
                 + " Exit status: 0 when no check fails, 1 when one fails, 2 when keyrun cannot"
                 + " check.");
     doctor.addOption(CommandSpecs.format("text (default: one line per finding) or json."));
