@@ -46,9 +46,11 @@ final class DoctorCommand {
         .description(
             "Check the project for habits that leak secrets: plaintext env files that others can"
                 + " read, that git does not ignore, tracks or has in its history, API keys in"
-                + " files git tracks, keys due for rotation and copies of a key's value that"
-                + " keyrun rotate would miss. Prints one line per finding with a fix, and never a"
-                + " value."
+                + " files git tracks, keys due for rotation, copies of a key's value that keyrun"
+                + " rotate would miss, master tokens (1Password, Vault, Doppler) in the"
+                + " environment, shell startup files and AI assistant configs, and the machine:"
+                + " disk encryption, backups, systemd units and the stores keyrun can use. Prints"
+                + " one line per finding with a fix, and never a value."
                 + " Exit status: 0 when no check fails, 1 when one fails, 2 when keyrun cannot"
                 + " check.");
     doctor.addOption(CommandSpecs.format("text (default: one line per finding) or json."));
@@ -63,8 +65,11 @@ final class DoctorCommand {
     doctor.addOption(
         OptionSpec.builder(HOME)
             .description(
-                "Also walk the usual places of the home directory, such as ~/.config, for"
-                    + " plaintext env files.")
+                "Also walk the usual places of the home directory for plaintext env files that"
+                    + " others can read, and read them for master tokens: the files directly in"
+                    + " ~, ~/.config, ~/.local/share and project folders such as ~/src, ~/code,"
+                    + " ~/projects, ~/work, ~/dev, ~/git and ~/repos. Shell startup files and"
+                    + " assistant configs are read for master tokens without it.")
             .build());
     doctor.addOption(
         OptionSpec.builder(ROOT)

@@ -38,8 +38,14 @@ public final class Doctor {
 
   /** Returns the checks of the host the project is on. */
   static List<Check> machineChecks() {
+    HomeEnvFiles homeEnvFiles = new HomeEnvFiles();
     return List.of(
-        new DiskEncryptionCheck(), new BackupsCheck(), new SystemdUnitsCheck(), new StoresCheck());
+        new HomeEnvFilesCheck(homeEnvFiles),
+        new MasterTokensCheck(homeEnvFiles),
+        new DiskEncryptionCheck(),
+        new BackupsCheck(),
+        new SystemdUnitsCheck(),
+        new StoresCheck());
   }
 
   /** Runs every check over {@code scope}. */

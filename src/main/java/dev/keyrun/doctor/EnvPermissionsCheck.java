@@ -39,7 +39,7 @@ final class EnvPermissionsCheck implements Check {
 
     List<Path> files = project.plaintextEnvFiles();
     for (Path file : files) {
-      check(project.directory(), file).ifPresent(findings::add);
+      check(NAME, project.directory().resolve(file), file.toString()).ifPresent(findings::add);
     }
     if (findings.isEmpty()) {
       findings.add(Finding.ok(NAME, okMessage(files.size())));
@@ -56,26 +56,28 @@ final class EnvPermissionsCheck implements Check {
         : "the " + count + " plaintext env files are private to you";
   }
 
-  private static java.util.Optional<Finding> check(Path directory, Path file) {
-    String name = file.toString();
+  /**
+   * Returns the failure of the env file {@code path}, shown as {@code name}, for the check {@code
+   * check}, or empty when the file is private to the user.
+   */
+  static java.util.Optional<Finding> check(String check, Path path, String name) {
     String fix = "chmod 600 " + name;
     PosixFileAttributes attributes;
     int owner;
     try {
-      Path path = directory.resolve(file);
       attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       return java.util.Optional.of(
           Finding.about(
-              NAME, Status.WARN, name, name + " could not be read: " + e.getMessage(), ""));
+              check, Status.WARN, name, name + " could not be read: " + e.getMessage(), ""));
     }
 
     int user = Posix.effectiveUid();
     if (owner != user) {
       return java.util.Optional.of(
           Finding.about(
-              NAME,
+              check,
               Status.FAIL,
               name,
               name + " is owned by uid " + owner + ", not by you (uid " + user + ")",
@@ -88,7 +90,7 @@ final class EnvPermissionsCheck implements Check {
     }
     return java.util.Optional.of(
         Finding.about(
-            NAME,
+            check,
             Status.FAIL,
             name,
             name + " is " + access + " (mode " + mode(attributes.permissions()) + ")",

@@ -28,13 +28,15 @@ public record Host(
 
   /**
    * Returns the host keyrun runs on, with {@code root} as the root directory. The home directory is
-   * $HOME when it is an absolute path, as the other commands take it, else the account's.
+   * $HOME when it is an absolute path, as shells use it, else the home of the user's account.
    */
   public static Host current(Path root, boolean scanHome) {
     String home = System.getenv("HOME");
     return new Host(
         root,
-        Path.of(home != null && home.startsWith("/") ? home : System.getProperty("user.home")),
+        home != null && home.startsWith("/")
+            ? Path.of(home)
+            : Path.of(System.getProperty("user.home")),
         System.getenv(),
         System.getProperty("os.name", ""),
         scanHome);

@@ -39,6 +39,11 @@ final class KeyPatterns {
           format("Stripe", "sk_live_", "[sr]k_live_[A-Za-z0-9]{20,}"),
           format("Tavily", "tvly-", "tvly-[A-Za-z0-9_-]{20,}"),
           format("1Password", "ops_", "ops_[A-Za-z0-9_-]{40,}"),
+          format("HashiCorp Vault", "hvs.", "hv[sbr]\\.[A-Za-z0-9_-]{24,}"),
+          format(
+              "Doppler",
+              "dp.st.",
+              "dp\\.(?:st|pt|ct|sa)\\.(?:[A-Za-z0-9_-]{2,35}\\.)?[A-Za-z0-9]{40,}"),
           format("Google", "AIza", "AIza[0-9A-Za-z_-]{35}"),
           format("Hugging Face", "hf_", "hf_[A-Za-z0-9]{30,}"));
 

@@ -24,7 +24,12 @@ class KeyPatternsTest {
             new String[] {"sk_live_" + TOKEN.substring(0, 24), "Stripe", "sk_live_...(32 chars)"},
             new String[] {"rk_live_" + TOKEN.substring(0, 24), "Stripe", "rk_live_...(32 chars)"},
             new String[] {"tvly-dev-" + TOKEN.substring(0, 24), "Tavily", "tvly-...(33 chars)"},
-            new String[] {"ops_" + TOKEN, "1Password", "ops_...(44 chars)"});
+            new String[] {"ops_" + TOKEN, "1Password", "ops_...(44 chars)"},
+            new String[] {"hvs." + TOKEN, "HashiCorp Vault", "hvs....(44 chars)"},
+            new String[] {"hvb." + TOKEN, "HashiCorp Vault", "hvb....(44 chars)"},
+            new String[] {"dp.st." + TOKEN, "Doppler", "dp.st....(46 chars)"},
+            new String[] {"dp.st.prd." + TOKEN, "Doppler", "dp.st....(50 chars)"},
+            new String[] {"dp.pt." + TOKEN, "Doppler", "dp.pt....(46 chars)"});
     for (String[] row : cases) {
       List<KeyPatterns.Match> matches = KeyPatterns.find("KEY=\"" + row[0] + "\"");
 
@@ -42,6 +47,9 @@ class KeyPatternsTest {
     assertTrue(KeyPatterns.find("id=XAKIAIOSFODNN7EXAMPLE").isEmpty());
     assertTrue(KeyPatterns.find("AKIAIOSFODNN7EXAMPLEX").isEmpty());
     assertTrue(KeyPatterns.find("OPENAI_API_KEY=keyring://app/openai").isEmpty());
+    assertTrue(KeyPatterns.find("VAULT_TOKEN=hvs.xxxx").isEmpty());
+    assertTrue(KeyPatterns.find("DOPPLER_TOKEN=dp.st.dev.xxxx").isEmpty());
+    assertTrue(KeyPatterns.find("ops_" + TOKEN.substring(0, 20)).isEmpty());
   }
 
   @Test

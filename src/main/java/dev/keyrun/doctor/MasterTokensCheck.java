@@ -1,0 +1,114 @@
+package dev.keyrun.doctor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports master credentials (see {@link MasterCredential}) where other programs can read them: a
+ * warning for one in keyrun's environment, and a failure for each line that contains one in a shell
+ * startup file, in an AI assistant's config (see {@link AssistantPlaces}), in a plaintext env file
+ * of the project, or with {@code --home} in one of the home directory.
+ *
+ * <p>A token in a file that git tracks is reported by {@code tracked-keys} too. Both findings stay,
+ * because this one names the token as a master credential and gives its own fix.
+ */
+final class MasterTokensCheck implements Check {
+  static final String NAME = "master-tokens";
+
+  /** Shell startup files under the home directory. */
+  static final List<String> SHELL_FILES =
+      List.of(
+          ".bashrc",
+          ".bash_profile",
+          ".bash_login",
+          ".profile",
+          ".zshrc",
+          ".zprofile",
+          ".zshenv",
+          ".zlogin",
+          ".config/fish/config.fish");
+
+  static final String FISH_CONF_D = ".config/fish/conf.d";
+
+  private static final String FILE_EXPOSURE = "anything that can read this file may have read it";
+  private static final String ASSISTANT_EXPOSURE =
+      "the assistant and anything else that reads this folder may have read it";
+
+  private final HomeEnvFiles homeEnvFiles;
+
+  MasterTokensCheck(HomeEnvFiles homeEnvFiles) {
+    this.homeEnvFiles = homeEnvFiles;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Finding> run(Scope scope) {
+    List<Finding> findings = new ArrayList<>();
+    for (MasterTokens.Hit hit : MasterTokens.inEnvironment(scope.host().environment())) {
+      findings.add(
+          Finding.about(
+              NAME,
+              Status.WARN,
+              null,
+              hit.redacted() + " in keyrun's environment is a " + hit.kind().description(),
+              hit.kind().environmentFix()));
+    }
+
+    TokenScan scan = new TokenScan(scope, NAME);
+    scan.scan(shellFiles(scope.host().home()), FILE_EXPOSURE);
+    scanAssistantPlaces(scope, scan);
+    scan.scan(envFiles(scope), FILE_EXPOSURE);
+    findings.addAll(scan.findings());
+
+    if (findings.isEmpty()) {
+      findings.add(
+          Finding.ok(
+              NAME,
+              "no master tokens in the environment or in the "
+                  + scan.filesRead()
+                  + " shell, assistant and env files read"));
+    }
+    return findings;
+  }
+
+  private static List<Path> shellFiles(Path home) {
+    List<Path> shellFiles = new ArrayList<>();
+    for (String name : SHELL_FILES) {
+      shellFiles.add(home.resolve(name));
+    }
+    BoundedWalk fish =
+        new BoundedWalk(
+            AssistantPlaces.MAX_ENTRIES,
+            directory -> false,
+            file -> BoundedWalk.name(file).endsWith(".fish"));
+    fish.walk(home.resolve(FISH_CONF_D), 1);
+    shellFiles.addAll(fish.files());
+    return shellFiles;
+  }
+
+  private static void scanAssistantPlaces(Scope scope, TokenScan scan) {
+    BoundedWalk home = AssistantPlaces.inHome(scope.host().home());
+    scan.warnOnLimit(home, "the assistant folders of the home directory");
+    scan.scan(home.files(), ASSISTANT_EXPOSURE);
+
+    BoundedWalk project = AssistantPlaces.inProject(scope.project().directory());
+    scan.warnOnLimit(project, "the assistant folders of the project");
+    scan.scan(project.files(), ASSISTANT_EXPOSURE);
+  }
+
+  private List<Path> envFiles(Scope scope) {
+    List<Path> envFiles = new ArrayList<>();
+    for (Path file : scope.project().plaintextEnvFiles()) {
+      envFiles.add(scope.project().directory().resolve(file));
+    }
+    if (scope.host().scanHome()) {
+      envFiles.addAll(homeEnvFiles.of(scope).plaintextFiles());
+    }
+    return envFiles;
+  }
+}
