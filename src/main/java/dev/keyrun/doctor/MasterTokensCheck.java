@@ -69,9 +69,10 @@ final class MasterTokensCheck implements Check {
       findings.add(
           Finding.ok(
               NAME,
-              "no master tokens in the environment or in the "
-                  + scan.filesRead()
-                  + " shell, assistant and env files read"));
+              "no master tokens in the environment or in "
+                  + (scan.filesRead() == 1
+                      ? "the 1 shell, assistant or env file read"
+                      : "the " + scan.filesRead() + " shell, assistant and env files read")));
     }
     return findings;
   }

@@ -92,7 +92,7 @@ record ProjectKeys(
 
   /** Returns {@code failure} as one line: what failed, on which file, without the hint. */
   static String describe(KeyrunException failure) {
-    return failure.subject() + ": " + failure.problem();
+    return "cannot load the project's keys: " + failure.subject() + ": " + failure.problem();
   }
 
   /** Returns the keys whose value, as declared, contains at least one reference. */
