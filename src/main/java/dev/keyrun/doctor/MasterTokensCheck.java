@@ -68,11 +68,7 @@ final class MasterTokensCheck implements Check {
     if (findings.isEmpty()) {
       findings.add(
           Finding.ok(
-              NAME,
-              "no master tokens in the environment or in "
-                  + (scan.filesRead() == 1
-                      ? "the 1 shell, assistant or env file read"
-                      : "the " + scan.filesRead() + " shell, assistant and env files read")));
+              NAME, "no master tokens in the environment or in " + filesRead(scan.filesRead())));
     }
     return findings;
   }
@@ -111,5 +107,13 @@ final class MasterTokensCheck implements Check {
       envFiles.addAll(homeEnvFiles.of(scope).plaintextFiles());
     }
     return envFiles;
+  }
+
+  private static String filesRead(int count) {
+    return switch (count) {
+      case 0 -> "any shell, assistant or env file (none found)";
+      case 1 -> "the 1 shell, assistant or env file read";
+      default -> "the " + count + " shell, assistant and env files read";
+    };
   }
 }

@@ -114,14 +114,16 @@ class DoctorKeysTest {
     assertEquals(0, result.status(), result.stdout() + result.stderr());
     String manifest = fixture.project.resolve("keyrun.toml").toString();
     assertEquals(
-        "warn  rotation-age  "
+        "warn  rotation-age  cannot load the project's keys: "
             + manifest
             + ":3: unknown field \"descripton\" in [keys.API_TOKEN]"
             + "  fix: expected description, ref, required, delivery or max-age-days",
         DoctorProject.line(result.stdout(), "warn", "rotation-age"),
         result.stdout());
     assertEquals(
-        "skipped  key-copies  " + manifest + ":3: unknown field \"descripton\" in [keys.API_TOKEN]",
+        "skipped  key-copies  cannot load the project's keys: "
+            + manifest
+            + ":3: unknown field \"descripton\" in [keys.API_TOKEN]",
         DoctorProject.line(result.stdout(), "skipped", "key-copies"),
         result.stdout());
   }
