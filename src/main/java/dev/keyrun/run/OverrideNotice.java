@@ -41,7 +41,7 @@ final class OverrideNotice {
               + " (--no-override keeps inherited values)");
     }
     if (!removedForFile.isEmpty()) {
-      boolean one = removedForFile.size() == 1;
+      boolean single = removedForFile.size() == 1;
       List<String> files =
           removedForFile.stream().map(key -> key + ChildFiles.FILE_SUFFIX).toList();
       stderr.println(
@@ -50,9 +50,9 @@ final class OverrideNotice {
               + " override inherited "
               + String.join(", ", removedForFile)
               + ": the command gets "
-              + (one ? "the value as a file in " : "the values as files in ")
+              + (single ? "the value as a file in " : "the values as files in ")
               + String.join(", ", files)
-              + (one ? ", not as a variable" : ", not as variables")
+              + (single ? ", not as a variable" : ", not as variables")
               + " (--no-override keeps inherited values)");
     }
   }

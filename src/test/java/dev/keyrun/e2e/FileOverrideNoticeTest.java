@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A key delivered as a file removes the inherited variable of the same name, and keyrun says so on
- * stderr as it does when a declared key replaces an inherited variable.
+ * A key delivered as a file removes the inherited variable of the same name, and keyrun prints a
+ * notice on stderr as it does when a declared key replaces an inherited variable.
  */
 class FileOverrideNoticeTest {
   private static final String FILE_VALUE = "file-secret-9f3b21";
