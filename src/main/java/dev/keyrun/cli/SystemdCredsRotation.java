@@ -65,14 +65,23 @@ final class SystemdCredsRotation {
    * mistyped name would otherwise create a new credential and leave the leaked one in place.
    */
   private Path existingFile(Reference reference, String name) {
-    Optional<Path> found;
     List<Path> stores;
     try {
       stores = Credstores.directories(services.storeContext(timeout));
-      found = Credstores.locate(name, services.storeContext(timeout));
     } catch (StoreException e) {
       throw KeyrunException.failed(
           reference.toString(), "systemd credentials: " + e.getMessage(), e.hint(), e);
+    }
+    Optional<Path> found;
+    try {
+      found = Credstores.locate(name, services.storeContext(timeout));
+    } catch (StoreException e) {
+      // Usually a root-only store: the hint for reads, a unit with LoadCredential=, does not fit.
+      throw KeyrunException.failed(
+          reference.toString(),
+          "systemd credentials: " + e.getMessage(),
+          "credential stores belong to root: sudo keyrun rotate " + reference,
+          e);
     }
 
     if (found.isEmpty()) {
@@ -85,7 +94,12 @@ final class SystemdCredsRotation {
               + name
               + " creates a new credential");
     }
-    Path file = found.get();
+    requireReplaceable(reference, name, found.get());
+    return found.get();
+  }
+
+  /** Fails unless keyrun can encrypt over {@code file} the way keyrun systemd encrypt writes. */
+  private static void requireReplaceable(Reference reference, String name, Path file) {
     if (!Credstores.encrypted(file.getParent())) {
       throw KeyrunException.failed(
           reference.toString(),
@@ -106,6 +120,12 @@ final class SystemdCredsRotation {
               + " FILE "
               + name);
     }
-    return file;
+    // Checked before the value is asked for, as the other stores' prepare step does.
+    if (!Files.isWritable(file.getParent())) {
+      throw KeyrunException.failed(
+          reference.toString(),
+          "cannot write to " + file.getParent() + ": permission denied",
+          "credential stores belong to root: sudo keyrun rotate " + reference);
+    }
   }
 }

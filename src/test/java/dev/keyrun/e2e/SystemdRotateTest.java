@@ -292,6 +292,25 @@ class SystemdRotateTest {
   }
 
   @Test
+  void symbolicLinkIsRejected() throws Exception {
+    encrypt(OLD_VALUE, "target");
+    Files.createSymbolicLink(store.resolve("db"), store.resolve("target"));
+
+    Keyrun.Result result = rotate("rotate", "--with-key=host", "systemd-creds://db");
+
+    assertEquals(ManagementStatus.FAILED, result.status());
+    assertTrue(
+        result
+            .stderr()
+            .startsWith(
+                "keyrun: systemd-creds://db: "
+                    + store.resolve("db")
+                    + " is not a regular file, so keyrun does not replace it\n"),
+        result.stderr());
+    assertTrue(Files.isSymbolicLink(store.resolve("db")));
+  }
+
+  @Test
   void failedEncryptionKeepsOldCredential() throws Exception {
     encrypt(OLD_VALUE, "db");
     // Fails as systemd-creds 252 does without a TPM2, after damaging the file it was given.
