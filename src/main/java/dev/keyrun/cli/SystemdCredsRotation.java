@@ -76,7 +76,8 @@ final class SystemdCredsRotation {
     try {
       found = Credstores.locate(name, services.storeContext(timeout));
     } catch (StoreException e) {
-      // Usually a root-only store: the hint for reads, a unit with LoadCredential=, does not fit.
+      // Such a store is usually root-only, and the hint for reads (a unit with LoadCredential=)
+      // does not apply to a write.
       throw KeyrunException.failed(
           reference.toString(),
           "systemd credentials: " + e.getMessage(),
