@@ -106,7 +106,8 @@ final class CommandSpecs {
             "Encrypt a value with systemd-creds into /etc/credstore.encrypted/NAME, where"
                 + " LoadCredentialEncrypted=NAME and systemd-creds://NAME find it. The value is"
                 + " read from stdin when it is not a terminal, else from a prompt that does not"
-                + " echo.");
+                + " echo. Replacing an existing file records the day in the inventory, as keyrun"
+                + " rotate does.");
     encrypt.addOption(
         OptionSpec.builder(WITH_KEY)
             .paramLabel("KEY")

@@ -8,6 +8,7 @@ import dev.keyrun.run.DeclaredValues;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class ImportCommand {
   private static final String SERVICE = "--service";
   private static final String VAULT = "--vault";
   private static final String CREDSTORE = "--credstore";
+  private static final String KEEP = "--keep";
   private static final Pattern PREFIX_TEXT = Pattern.compile("[A-Za-z0-9_.-]*");
 
   private final Services services = new Services();
@@ -53,8 +55,13 @@ final class ImportCommand {
           PREFIX, "may contain only letters, digits, '_', '.' and '-'", "such as --prefix MYAPP_");
     }
 
+    Set<String> keep = new LinkedHashSet<>(List.of(parsed.matchedOptionValue(KEEP, new String[0])));
+    if (keep.contains("")) {
+      throw KeyrunException.failed(KEEP, "contains an empty name", "such as --keep LOG_LEVEL,PORT");
+    }
+
     Duration timeout = services.timeout(parsed);
-    ImportRequest request = new ImportRequest(file, apply, deleteBackup, prefix);
+    ImportRequest request = new ImportRequest(file, apply, deleteBackup, prefix, keep);
     ImportTargets.Target target =
         new ImportTargets.Target(
             store,
@@ -96,7 +103,8 @@ final class ImportCommand {
                 + " reference. Without --apply, print the plan and change nothing. With --apply,"
                 + " first write a backup of FILE (mode 600) to $XDG_STATE_HOME/keyrun/backups"
                 + " (default ~/.local/state/keyrun/backups), then store the values, then replace"
-                + " FILE. References, empty values and values that use $${NAME} stay as they are."
+                + " FILE. References, empty values, values that use $${NAME} and the keys --keep names stay"
+                + " as they are."
                 + " No value is printed.");
 
     spec.addOption(
@@ -119,6 +127,16 @@ final class ImportCommand {
             String.class,
             "Put TEXT before each name in the store, such as MYAPP_, to keep apart keys of the"
                 + " same name from several projects."));
+    spec.addOption(
+        OptionSpec.builder(KEEP)
+            .paramLabel("NAME")
+            .type(String[].class)
+            .splitRegex(",")
+            .description(
+                "Leave the plain values of these keys in FILE, neither stored nor rewritten, for"
+                    + " settings that are not secret such as LOG_LEVEL or PORT. Each NAME must be"
+                    + " assigned in FILE.")
+            .build());
 
     spec.addOption(
         option(

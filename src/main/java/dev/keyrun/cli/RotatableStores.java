@@ -18,13 +18,6 @@ final class RotatableStores {
               reference,
               "1Password",
               "replace the value in 1Password (the app, or op item edit)" + where);
-      case SYSTEMD_CREDS ->
-          throw reject(
-              reference,
-              "systemd credentials",
-              "encrypt the new value with keyrun systemd encrypt "
-                  + credentialName(reference)
-                  + where);
       case FILE ->
           throw reject(
               reference, "a file:// file", "write the new value into the file yourself" + where);
@@ -35,7 +28,8 @@ final class RotatableStores {
               "env:// renames a variable keyrun inherits; change the value where it is set"
                   + where);
       default -> {
-        // keyrun set writes the other stores, and so does keyrun rotate.
+        // keyrun set writes the other stores, and so does keyrun rotate; systemd credentials
+        // are encrypted as keyrun systemd encrypt writes them.
       }
     }
   }
@@ -43,18 +37,5 @@ final class RotatableStores {
   private static KeyrunException reject(Reference reference, String store, String hint) {
     return KeyrunException.failed(
         reference.toString(), "keyrun rotate cannot write to " + store, hint);
-  }
-
-  /** Returns NAME of {@code systemd-creds://NAME}, without a query or path after it. */
-  private static String credentialName(Reference reference) {
-    String body = reference.body();
-    int end = body.length();
-    for (char stop : new char[] {'/', '?', '#'}) {
-      int index = body.indexOf(stop);
-      if (index >= 0 && index < end) {
-        end = index;
-      }
-    }
-    return end == 0 ? "NAME" : body.substring(0, end);
   }
 }

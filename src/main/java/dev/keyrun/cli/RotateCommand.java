@@ -3,15 +3,12 @@ package dev.keyrun.cli;
 import dev.keyrun.KeyrunException;
 import dev.keyrun.backend.Outcome;
 import dev.keyrun.backend.Resolver;
-import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.WritableBackend;
 import dev.keyrun.backend.WriteOptions;
-import dev.keyrun.files.Failures;
 import dev.keyrun.inventory.Consumers;
-import dev.keyrun.inventory.Days;
-import dev.keyrun.inventory.InventoryFile;
 import dev.keyrun.inventory.SystemdUnit;
 import dev.keyrun.reference.Reference;
+import dev.keyrun.reference.Scheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -26,6 +23,7 @@ import picocli.CommandLine.ParseResult;
  * units among them.
  */
 final class RotateCommand {
+  private static final String DEFAULT_KEY = CredentialEncryption.DEFAULT_KEY;
   private final Services services = new Services();
   private final StoreWrites writes = new StoreWrites(services);
   private final PrintStream stdout;
@@ -39,22 +37,33 @@ final class RotateCommand {
   int rotate(ParseResult parsed, InputStream stdin) throws IOException {
     Reference reference = writes.reference(parsed.matchedPositionalValue(0, ""));
     RotatableStores.require(reference);
-    WritableBackend store = writes.writableStore(reference);
+    String key = parsed.matchedOptionValue(CommandSpecs.WITH_KEY, null);
+    if (key != null && reference.scheme() != Scheme.SYSTEMD_CREDS) {
+      throw KeyrunException.failed(
+          CommandSpecs.WITH_KEY,
+          "applies only to systemd-creds:// references",
+          "leave out --with-key to rotate " + reference);
+    }
     Duration timeout = services.timeout(parsed);
-    requireExisting(reference, timeout);
 
-    String storeName =
-        writes.store(
-            reference,
-            store,
-            new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP)),
-            timeout,
-            stdin,
-            parsed.hasMatchedOption(CommandSpecs.RAW));
+    String storeName;
+    if (reference.scheme() == Scheme.SYSTEMD_CREDS) {
+      String keyType = CredentialEncryption.requireKey(key == null ? DEFAULT_KEY : key);
+      boolean raw = parsed.hasMatchedOption(CommandSpecs.RAW);
+      storeName =
+          new SystemdCredsRotation(services, timeout).rotate(reference, keyType, stdin, raw);
+    } else {
+      storeName = writeStore(reference, parsed, timeout, stdin);
+    }
     stderr.println("keyrun: stored the new value of " + reference + " in the " + storeName);
 
     List<KeyrunException> failures = new ArrayList<>();
-    recordRotation(reference, failures);
+    RotationDays.record(
+            services.environment(),
+            services.home(),
+            reference.toString(),
+            "the new value is stored")
+        .ifPresent(failures::add);
 
     try {
       Consumers consumers = Consumers.of(WhereCommand.read(services), reference.toString());
@@ -76,6 +85,22 @@ final class RotateCommand {
       throw last.after(failures);
     }
     return 0;
+  }
+
+  /** Replaces the value in a store that {@code keyrun set} writes too. */
+  private String writeStore(
+      Reference reference, ParseResult parsed, Duration timeout, InputStream stdin)
+      throws IOException {
+    WritableBackend store = writes.writableStore(reference);
+    requireExisting(reference, timeout);
+
+    return writes.store(
+        reference,
+        store,
+        new WriteOptions(parsed.hasMatchedOption(CommandSpecs.ALLOW_ANY_APP)),
+        timeout,
+        stdin,
+        parsed.hasMatchedOption(CommandSpecs.RAW));
   }
 
   /**
@@ -101,26 +126,6 @@ final class RotateCommand {
       throw KeyrunException.failed(
           reference.toString(), failed.store() + ": " + failed.problem(), failed.hint());
     }
-  }
-
-  private void recordRotation(Reference reference, List<KeyrunException> failures) {
-    InventoryFile file = InventoryFile.of(services.environment(), services.home());
-    String today = Days.today();
-    try {
-      file.recordRotation(reference.toString(), today);
-    } catch (IOException e) {
-      failures.add(recordFailure(file, Failures.reason(e), e));
-    } catch (StoreException e) {
-      failures.add(recordFailure(file, e.getMessage(), e));
-    }
-  }
-
-  private static KeyrunException recordFailure(InventoryFile file, String reason, Exception e) {
-    return KeyrunException.failed(
-        file.path().toString(),
-        "the new value is stored, but the rotation date was not recorded: " + reason,
-        "make the directory writable for you: " + file.path().getParent(),
-        e);
   }
 
   private void restart(List<SystemdUnit> units, Duration timeout, List<KeyrunException> failures) {

@@ -1,6 +1,7 @@
 package dev.keyrun.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The command line of {@code keyrun where} and {@code keyrun rotate}. */
 final class RotationSpecs {
@@ -32,7 +33,8 @@ final class RotationSpecs {
         .usageMessage()
         .description(
             "Replace the value of REFERENCE in its store (keychain://, secret-service://,"
-                + " keyring:// or dotenv:), record the day in the inventory, and list the"
+                + " keyring://, dotenv: or systemd-creds://), record the day in the inventory,"
+                + " and list the"
                 + " projects and systemd units that use it. The value is read from stdin when"
                 + " stdin is not a terminal, else from a prompt that does not echo; never from the"
                 + " command line.");
@@ -52,8 +54,19 @@ final class RotationSpecs {
             "macOS Keychain only: let any application read the item without a prompt, as"
                 + " keyrun set --allow-any-app does."));
     rotate.addOption(
+        OptionSpec.builder(CommandSpecs.WITH_KEY)
+            .paramLabel("KEY")
+            .type(String.class)
+            .description(
+                "systemd-creds:// only: the key to encrypt with, as for keyrun systemd encrypt:"
+                    + " auto (default: the TPM2 where present, else the host key), host, tpm2 or"
+                    + " host+tpm2. The new value replaces the credential file that"
+                    + " systemd-creds://NAME reads, in the first credential store that has it.")
+            .build());
+    rotate.addOption(
         CommandSpecs.timeout(
-            "Give the store, and each systemctl restart, at most SECONDS (default: 30)."));
+            "Give the store (systemd-creds included), and each systemctl restart, at most SECONDS"
+                + " (default: 30)."));
     rotate.addPositional(CommandSpecs.reference("The entry to replace, such as dotenv:API_KEY."));
     return rotate;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,16 +25,19 @@ final class ImportPlanner {
    * Plans every assignment of {@code entries}, in file order.
    *
    * @param referenceFor returns the reference under which the store keeps a key's value
+   * @param keep the keys to leave in the file whatever their values, such as {@code LOG_LEVEL}
    */
   static List<PlannedKey> plan(
-      List<DotenvEntry> entries, Function<String, Reference> referenceFor) {
+      List<DotenvEntry> entries, Function<String, Reference> referenceFor, Set<String> keep) {
     Map<String, Integer> counts = new HashMap<>();
     entries.forEach(entry -> counts.merge(entry.key(), 1, Integer::sum));
 
     List<PlannedKey> planned = new ArrayList<>();
     for (DotenvEntry entry : entries) {
       int count = counts.get(entry.key());
-      if (count > 1) {
+      if (keep.contains(entry.key())) {
+        planned.add(PlannedKey.kept(entry));
+      } else if (count > 1) {
         planned.add(
             PlannedKey.left(
                 entry,

@@ -5,17 +5,15 @@ import dev.keyrun.backend.InvalidReferenceException;
 import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreFileLock;
-import dev.keyrun.dotenv.Segment;
 import dev.keyrun.reference.Reference;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,8 +72,10 @@ public final class ImportService {
    */
   private int importFile() {
     EnvFileSource source = EnvFileSource.read(request.file());
+    requireKeptKeysAssigned(source);
     List<PlannedKey> plan =
-        ImportPlanner.plan(source.entries(), name -> store.referenceFor(request.prefix() + name));
+        ImportPlanner.plan(
+            source.entries(), name -> store.referenceFor(request.prefix() + name), request.keep());
     plan = withStoredValues(plan);
     plan.forEach(key -> stdout.println(key.describe()));
     stdout.flush();
@@ -99,11 +99,33 @@ public final class ImportService {
       new ImportApply(source, plan, store, backups, stderr).apply();
     }
 
-    warnAboutPlainValuesLeft(plan);
+    PlainValuesNotice.print(request.file(), plan, stderr);
     if (request.deleteBackup()) {
       backupCheck.deleteBackups(request.file());
     }
     return 0;
+  }
+
+  /**
+   * Rejects a {@code --keep} name that the file does not assign, which is most likely misspelt and
+   * would otherwise let the value it meant move into the store.
+   */
+  private void requireKeptKeysAssigned(EnvFileSource source) {
+    Set<String> assigned = new HashSet<>();
+    source.entries().forEach(entry -> assigned.add(entry.key()));
+    List<String> unknown = new ArrayList<>();
+    for (String name : request.keep()) {
+      if (!assigned.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      Collections.sort(unknown);
+      throw KeyrunException.failed(
+          "--keep",
+          String.join(", ", unknown) + " not found in " + request.file() + "; nothing was changed",
+          null);
+    }
   }
 
   /**
@@ -212,50 +234,6 @@ public final class ImportService {
     } finally {
       java.util.Arrays.fill(expected, (byte) 0);
       java.util.Arrays.fill(actual, (byte) 0);
-    }
-  }
-
-  /**
-   * Notes when the file keeps plain values that import could not move while others can read it: a
-   * run refuses such a file, and the user should know before the next run fails.
-   */
-  private void warnAboutPlainValuesLeft(List<PlannedKey> plan) {
-    List<String> plain = new ArrayList<>();
-    for (PlannedKey key : plan) {
-      if (key.action() == PlannedKey.Action.LEFT && holdsText(key)) {
-        plain.add(key.key());
-      }
-    }
-    String mode = readableByOthers(request.file());
-    if (!plain.isEmpty() && mode != null) {
-      stderr.println(
-          "keyrun: notice: "
-              + request.file()
-              + " still holds plain values ("
-              + String.join(", ", new LinkedHashSet<>(plain))
-              + ") and others can read it (mode "
-              + mode
-              + "); a run refuses it until you move those values or run: chmod 600 "
-              + request.file());
-    }
-  }
-
-  private static boolean holdsText(PlannedKey key) {
-    return key.entry().segments().stream()
-        .anyMatch(
-            segment -> segment instanceof Segment.Literal literal && !literal.text().isEmpty());
-  }
-
-  /** Returns the file's mode as {@code rw-r--r--} when group or others may read it, else null. */
-  private static String readableByOthers(Path file) {
-    try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      boolean open =
-          permissions.contains(PosixFilePermission.GROUP_READ)
-              || permissions.contains(PosixFilePermission.OTHERS_READ);
-      return open ? PosixFilePermissions.toString(permissions) : null;
-    } catch (IOException | UnsupportedOperationException e) {
-      return null;
     }
   }
 }

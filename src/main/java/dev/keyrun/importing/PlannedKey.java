@@ -24,6 +24,8 @@ record PlannedKey(
     REUSE,
     /** Keep the value, which already is a reference. */
     REFERENCE,
+    /** Keep the value, a setting that {@code --keep} names. */
+    KEPT,
     /** Keep the value, for the reason given. */
     LEFT
   }
@@ -34,6 +36,10 @@ record PlannedKey(
 
   static PlannedKey reference(DotenvEntry entry) {
     return new PlannedKey(entry, Action.REFERENCE, null, null, null);
+  }
+
+  static PlannedKey kept(DotenvEntry entry) {
+    return new PlannedKey(entry, Action.KEPT, null, null, null);
   }
 
   static PlannedKey left(DotenvEntry entry, String reason) {
@@ -61,6 +67,7 @@ record PlannedKey(
       case REUSE ->
           key() + ": plain value -> " + reference + " (the store already holds this value)";
       case REFERENCE -> key() + ": already a reference, unchanged";
+      case KEPT -> key() + ": kept as is (--keep)";
       case LEFT -> key() + ": left as is: " + reason;
     };
   }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChildFiles {
   private static final Logger LOG = LoggerFactory.getLogger("keyrun");
-  private static final String FILE_SUFFIX = "_FILE";
+  static final String FILE_SUFFIX = "_FILE";
   private static final String CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
 
   private final Map<String, byte[]> variables;

@@ -137,30 +137,26 @@ public final class RunService {
       child.entrySet().removeIf(entry -> Selection.isInheritedReference(entry.getValue()));
     }
 
-    List<String> overridden = new ArrayList<>();
+    OverrideNotice notice = new OverrideNotice(request.project().isPresent());
     for (Declaration declaration : selected) {
       if (!delivery.isVariable(declaration.key())) {
         // A key delivered only as a file must not reach the command through an inherited
         // variable of the same name either.
-        child.remove(declaration.key());
+        byte[] inherited = child.remove(declaration.key());
+        if (!declaration.inherited() && inherited != null) {
+          notice.removedForFile(declaration.key());
+        }
         continue;
       }
       byte[] inherited = child.get(declaration.key());
       byte[] value = values.get(declaration.key());
       if (!declaration.inherited() && inherited != null && !Arrays.equals(inherited, value)) {
-        overridden.add(declaration.key());
+        notice.replaced(declaration.key());
       }
       child.put(declaration.key(), value);
     }
 
-    if (!overridden.isEmpty()) {
-      stderr.println(
-          "keyrun: notice: "
-              + (request.project().isPresent() ? "declared keys" : "env files")
-              + " override inherited "
-              + String.join(", ", overridden)
-              + " (--no-override keeps inherited values)");
-    }
+    notice.print(stderr);
     return child;
   }
 

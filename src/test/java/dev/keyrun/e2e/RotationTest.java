@@ -345,7 +345,6 @@ class RotationTest {
   @ValueSource(
       strings = {
         "op://Private/Api/credential|keyrun rotate cannot write to 1Password",
-        "systemd-creds://api|encrypt the new value with keyrun systemd encrypt api",
         "file:///run/secrets/api|write the new value into the file yourself",
         "env://API_KEY|change the value where it is set"
       })

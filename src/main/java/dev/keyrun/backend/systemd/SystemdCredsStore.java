@@ -7,7 +7,6 @@ import dev.keyrun.backend.Secret;
 import dev.keyrun.backend.StoreContext;
 import dev.keyrun.backend.StoreException;
 import dev.keyrun.backend.StoreInfo;
-import dev.keyrun.backend.StoreSettings;
 import dev.keyrun.reference.Reference;
 import dev.keyrun.reference.Scheme;
 import java.io.IOException;
@@ -61,7 +60,7 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
   public Map<Reference, Optional<Secret>> resolve(List<Reference> references, StoreContext context)
       throws StoreException {
     Optional<Path> unitDirectory = credentialsDirectory(context);
-    List<Path> stores = credstores(context);
+    List<Path> stores = Credstores.directories(context);
     Map<Reference, Optional<Secret>> values = new LinkedHashMap<>();
     for (Reference reference : references) {
       String name = validName(reference);
@@ -79,7 +78,7 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
             ? "CREDENTIALS_DIRECTORY is not set"
             : "not in " + directory);
     try {
-      credstores(context).forEach(store -> places.add(store.toString()));
+      Credstores.directories(context).forEach(store -> places.add(store.toString()));
     } catch (StoreException e) {
       places.add(e.getMessage());
     }
@@ -112,24 +111,6 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
           "it is set by systemd inside a unit with LoadCredential=; unset it elsewhere");
     }
     return Optional.of(Path.of(directory));
-  }
-
-  private static List<Path> credstores(StoreContext context) throws StoreException {
-    Optional<StoreSettings.Configured<List<String>>> configured =
-        context.settings().credstorePath();
-    List<String> entries =
-        configured.map(StoreSettings.Configured::value).orElse(DEFAULT_CREDSTORES);
-    String origin = configured.map(StoreSettings.Configured::origin).orElse("");
-    List<Path> stores = new ArrayList<>();
-    for (String entry : entries) {
-      if (!entry.startsWith("/")) {
-        throw new StoreException(
-            origin + " contains a relative directory",
-            "list absolute directories separated by ':'");
-      }
-      stores.add(Path.of(entry));
-    }
-    return stores;
   }
 
   /**
@@ -182,7 +163,7 @@ public final class SystemdCredsStore implements dev.keyrun.backend.Backend {
    * absence, because root-only stores are the usual setup and a later store must not supply the
    * value.
    */
-  private static boolean exists(Path file) throws StoreException {
+  static boolean exists(Path file) throws StoreException {
     try {
       Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return true;
