@@ -1,13 +1,7 @@
 package dev.keyrun.doctor;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +11,7 @@ import java.util.Set;
  * cache and build directories, and stops at {@link #MAX_DEPTH} levels or {@link #MAX_ENTRIES}
  * entries, so that doctor stays quick in a large tree.
  */
-final class ProjectWalk extends SimpleFileVisitor<Path> {
+final class ProjectWalk {
   static final int MAX_DEPTH = 8;
   static final int MAX_ENTRIES = 20_000;
   static final Set<String> SKIPPED_DIRECTORIES =
@@ -41,24 +35,40 @@ final class ProjectWalk extends SimpleFileVisitor<Path> {
           ".next",
           "vendor");
 
-  private final Path root;
-  private final List<Path> envFiles = new ArrayList<>();
-  private int entries;
-  private String limit = "";
+  private final List<Path> envFiles;
+  private final String limit;
 
-  private ProjectWalk(Path root) {
-    this.root = root;
+  private ProjectWalk(List<Path> envFiles, String limit) {
+    this.envFiles = envFiles;
+    this.limit = limit;
   }
 
-  static ProjectWalk over(Path root) {
-    ProjectWalk walk = new ProjectWalk(root);
+  /**
+   * Walks {@code root}, the project directory itself never counting as a skipped directory. A root
+   * that is a symbolic link, such as a project linked into the home directory, is walked at its
+   * target.
+   */
+  static ProjectWalk over(Path directory) {
+    Path root = realPath(directory);
+    BoundedWalk walk =
+        new BoundedWalk(
+            MAX_ENTRIES,
+            subdirectory ->
+                !subdirectory.equals(root)
+                    && SKIPPED_DIRECTORIES.contains(BoundedWalk.name(subdirectory)),
+            file -> isEnvName(BoundedWalk.name(file)));
+    walk.walk(root, MAX_DEPTH);
+
+    List<Path> relative = walk.files().stream().map(root::relativize).toList();
+    return new ProjectWalk(relative, walk.limit());
+  }
+
+  private static Path realPath(Path directory) {
     try {
-      Files.walkFileTree(
-          root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, walk);
+      return directory.toRealPath();
     } catch (IOException e) {
-      walk.limit = "the walk of " + root + " failed: " + e.getMessage();
+      return directory;
     }
-    return walk;
   }
 
   /** Tells whether {@code name} is an env-like file name. */
@@ -66,46 +76,13 @@ final class ProjectWalk extends SimpleFileVisitor<Path> {
     return name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env");
   }
 
+  /** Returns the env-like files, relative to the project directory, in walk order. */
   List<Path> envFiles() {
     return envFiles;
   }
 
+  /** Returns why the walk stopped early, or empty when it did not. */
   String limit() {
     return limit;
-  }
-
-  @Override
-  public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-    if (!directory.equals(root) && SKIPPED_DIRECTORIES.contains(name(directory))) {
-      return FileVisitResult.SKIP_SUBTREE;
-    }
-    return count();
-  }
-
-  @Override
-  public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-    if (attributes.isRegularFile() && isEnvName(name(file))) {
-      envFiles.add(root.relativize(file));
-    }
-    return count();
-  }
-
-  @Override
-  public FileVisitResult visitFileFailed(Path file, IOException failure) {
-    return count();
-  }
-
-  private FileVisitResult count() {
-    entries++;
-    if (entries >= MAX_ENTRIES) {
-      limit = "the walk stopped after " + MAX_ENTRIES + " files and directories";
-      return FileVisitResult.TERMINATE;
-    }
-    return FileVisitResult.CONTINUE;
-  }
-
-  private static String name(Path path) {
-    Path name = path.getFileName();
-    return name == null ? "" : name.toString();
   }
 }

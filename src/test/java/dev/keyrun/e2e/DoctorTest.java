@@ -170,6 +170,19 @@ class DoctorTest {
     assertTrue(result.stderr().contains("not a directory"), result.stderr());
   }
 
+  @Test
+  void projectDirectoryGivenAsSymbolicLinkIsWalked() throws Exception {
+    writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-r--r--");
+    Path link = Files.createSymbolicLink(directory.resolve("linked-app"), project);
+
+    Keyrun.Result result = doctor("--dir", link.toString());
+
+    assertEquals(1, result.status(), result.stderr());
+    assertTrue(
+        result.stdout().contains("fail  env-permissions  .env is readable by group and others"),
+        result.stdout());
+  }
+
   private Keyrun.Result doctor(String... arguments) throws Exception {
     Keyrun keyrun = environment(Keyrun.in(project).args("doctor"));
     Keyrun.Result result = keyrun.args(arguments).run();
