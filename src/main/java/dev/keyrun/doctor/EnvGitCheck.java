@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * The git checks of plaintext env files: not ignored (warn), tracked (fail) and present in the
- * history (warn). The history check also reads untracked env files of references only, whose old
- * values may be in it (see {@link #historyFiles}). Each kind is its own check, so that each prints
- * its own ok or skipped line. The history check lists commit hashes only and never reads a file's
- * content.
+ * history (warn). The history check reads every env file of the project and those that only the
+ * history contains (see {@link #historyFiles}), and warns when a commit added a plain value to one
+ * (see {@link EnvHistory}). Each kind is its own check, so that each prints its own ok or skipped
+ * line.
  */
 final class EnvGitCheck implements Check {
   /** The git fact that the check looks at. */
@@ -62,27 +62,16 @@ final class EnvGitCheck implements Check {
   }
 
   /**
-   * Returns the files whose history is read: the plaintext env files, and the env files of
-   * references only that git does not track. Such a file was often committed with its values and
-   * removed from the index later, and replacing the values with references leaves them in the
-   * history. A tracked file of references only is meant to be committed, so it is left out.
+   * Returns the files whose history is read: every env file of the project, whether it holds plain
+   * values or references, and the env files that only the history still contains. Replacing values
+   * with references, or deleting the file, leaves the old values in the history.
    */
   private static List<Path> historyFiles(ProjectScope project, Git git) {
-    List<Path> files = new ArrayList<>();
-    for (Path file : project.envFiles()) {
-      if (project.plaintextEnvFiles().contains(file) || !tracked(git, file.toString())) {
-        files.add(file);
-      }
-    }
-    return files;
-  }
-
-  private static boolean tracked(Git git, String file) {
     try {
-      return git.run("ls-files", "--error-unmatch", "--", file).status() == 0;
+      return EnvHistory.files(git, project.envFiles());
     } catch (IOException e) {
       // The history check that follows runs git again and reports its failure.
-      return false;
+      return project.envFiles();
     }
   }
 
@@ -96,7 +85,7 @@ final class EnvGitCheck implements Check {
                   Status.WARN,
                   file,
                   file + " is not ignored by git",
-                  "add the line \"" + ignoreLine(git, file) + "\" to .gitignore"));
+                  "add the line \"/" + file + "\" to .gitignore"));
         }
       }
       case TRACKED -> {
@@ -115,9 +104,8 @@ final class EnvGitCheck implements Check {
   }
 
   private void history(Git git, String file, List<Finding> findings) throws IOException {
-    Git.Result log = git.run("log", "--all", "--format=%h", "--", file);
-    List<String> commits = log.stdout().lines().filter(l -> !l.isBlank()).toList();
-    if (log.status() != 0 || commits.isEmpty()) {
+    List<String> commits = EnvHistory.plaintextCommits(git, file);
+    if (commits.isEmpty()) {
       return;
     }
     String count = commits.size() == 1 ? "1 commit" : commits.size() + " commits";
@@ -126,21 +114,21 @@ final class EnvGitCheck implements Check {
             name(),
             Status.WARN,
             file,
-            file + " is in the git history (" + count + ", latest " + commits.get(0) + ")",
+            file
+                + " is in the git history with plain values (added in "
+                + count
+                + ", latest "
+                + commits.get(0)
+                + ")",
             "rotate every key it held; rewriting the history (git filter-repo) does not reach"
                 + " clones and forks, rotation does"));
   }
 
-  /** Returns the .gitignore line for {@code file}: its path from the root of the work tree. */
-  private static String ignoreLine(Git git, String file) throws IOException {
-    Git.Result prefix = git.run("rev-parse", "--show-prefix");
-    String path = prefix.status() == 0 ? prefix.stdout().strip() + file : file;
-    return "/" + path;
-  }
-
   private String okMessage(int count) {
     if (count == 0) {
-      return "no plaintext env files";
+      return kind == Kind.HISTORY
+          ? "no env files in the project or in its git history"
+          : "no plaintext env files";
     }
     String files =
         count == 1 ? "the plaintext env file is" : "the " + count + " plaintext env files are";
@@ -148,8 +136,8 @@ final class EnvGitCheck implements Check {
       case IGNORED -> files + " ignored by git";
       case TRACKED -> files + " not tracked by git";
       case HISTORY ->
-          (count == 1 ? "the env file is" : "the " + count + " env files are")
-              + " not in the git history";
+          "no commit added a plain value to "
+              + (count == 1 ? "the env file" : "the " + count + " env files");
     };
   }
 }

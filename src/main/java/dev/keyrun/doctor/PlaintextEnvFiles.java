@@ -50,7 +50,7 @@ final class PlaintextEnvFiles {
     }
   }
 
-  private static boolean isPlaintext(DotenvEntry entry) {
+  static boolean isPlaintext(DotenvEntry entry) {
     StringBuilder literal = new StringBuilder();
     for (Segment segment : entry.segments()) {
       if (segment instanceof Segment.Literal text) {

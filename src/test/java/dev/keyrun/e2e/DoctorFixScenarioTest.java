@@ -70,7 +70,9 @@ class DoctorFixScenarioTest {
         text);
     String history = DoctorProject.line(text, "warn", "env-history");
     assertTrue(
-        history.startsWith("warn  env-history  .env is in the git history (2 commits"), text);
+        history.startsWith(
+            "warn  env-history  .env is in the git history with plain values (added in 1 commit"),
+        text);
     assertTrue(history.contains("fix: rotate every key it held"), history);
     assertTrue(result.stderr().contains("keyrun: doctor: "), result.stderr());
   }
@@ -107,7 +109,9 @@ class DoctorFixScenarioTest {
         text);
     String history = DoctorProject.line(text, "warn", "env-history");
     assertTrue(
-        history.startsWith("warn  env-history  .env is in the git history (2 commits"), text);
+        history.startsWith(
+            "warn  env-history  .env is in the git history with plain values (added in 1 commit"),
+        text);
     assertTrue(history.contains("fix: rotate every key it held"), history);
     assertTrue(history.contains("rewriting the history (git filter-repo)"), history);
     for (String line : text.lines().filter(l -> l.contains("  master-tokens  ")).toList()) {

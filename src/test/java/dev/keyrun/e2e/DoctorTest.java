@@ -67,7 +67,10 @@ class DoctorTest {
     assertTrue(text.contains("warn  env-gitignore  .env is not ignored by git"), text);
     assertTrue(text.contains("add the line \"/.env\" to .gitignore"), text);
     assertTrue(text.contains("ok    env-tracked"), text);
-    assertTrue(text.contains("warn  env-history  .env is in the git history (2 commits"), text);
+    assertTrue(
+        text.contains(
+            "warn  env-history  .env is in the git history with plain values (added in 1 commit"),
+        text);
     assertTrue(text.contains("rotate every key it held"), text);
   }
 
@@ -83,7 +86,10 @@ class DoctorTest {
     String text = result.stdout();
     assertTrue(text.contains("fail  env-tracked  .env is tracked by git"), text);
     assertTrue(text.contains("fix: git rm --cached .env, ignore it, and rotate"), text);
-    assertTrue(text.contains("warn  env-history  .env is in the git history (1 commit,"), text);
+    assertTrue(
+        text.contains(
+            "warn  env-history  .env is in the git history with plain values (added in 1 commit,"),
+        text);
     assertTrue(text.contains("fail  tracked-keys  .env:1: sk-...(51 chars)"), text);
   }
 
@@ -114,6 +120,70 @@ class DoctorTest {
     assertTrue(text.contains("ok    env-tracked"), text);
     assertTrue(text.contains("warn  env-history  .env is in the git history"), text);
     assertTrue(text.contains("ok    tracked-keys"), text);
+  }
+
+  @Test
+  void deletedEnvFileWithValuesStaysInHistory() throws Exception {
+    writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-------");
+    git("add", ".env");
+    git("commit", "-q", "-m", "add env");
+    git("rm", "-q", ".env");
+    git("commit", "-q", "-m", "delete env");
+
+    Keyrun.Result result = doctor("--format", "text");
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "warn  env-history  .env is in the git history with plain values (added in 1"),
+        result.stdout());
+  }
+
+  @Test
+  void trackedEnvFileTurnedIntoReferencesStaysInHistory() throws Exception {
+    writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-------");
+    git("add", ".env");
+    git("commit", "-q", "-m", "add env");
+    writeEnv("OPENAI_API_KEY=keyring://app/openai\n", "rw-------");
+
+    Keyrun.Result result = doctor("--format", "text");
+
+    assertTrue(
+        result.stdout().contains("warn  env-history  .env is in the git history with plain values"),
+        result.stdout());
+  }
+
+  @Test
+  void committedReferencesAreNoHistoryFinding() throws Exception {
+    writeEnv("OPENAI_API_KEY=keyring://app/openai\n", "rw-r--r--");
+    git("add", ".env");
+    git("commit", "-q", "-m", "add references");
+
+    Keyrun.Result result = doctor("--format", "text");
+
+    assertEquals(0, result.status(), result.stdout() + result.stderr());
+    assertTrue(
+        result
+            .stdout()
+            .contains("ok    env-history  no commit added a plain value to the env file"),
+        result.stdout());
+  }
+
+  @Test
+  void ignoreLineIsRelativeToProjectBelowRepositoryRoot() throws Exception {
+    Path service = Files.createDirectories(project.resolve("svc"));
+    Files.writeString(service.resolve(".env"), "OPENAI_API_KEY=" + OPENAI_VALUE + "\n");
+    Files.setPosixFilePermissions(
+        service.resolve(".env"), PosixFilePermissions.fromString("rw-------"));
+
+    Keyrun.Result before = doctor("--dir", service.toString());
+    Files.writeString(service.resolve(".gitignore"), "/.env\n");
+    Keyrun.Result after = doctor("--dir", service.toString());
+
+    assertTrue(
+        before.stdout().contains("fix: add the line \"/.env\" to .gitignore"), before.stdout());
+    assertTrue(after.stdout().contains("ok    env-gitignore"), after.stdout());
   }
 
   @Test

@@ -1,0 +1,98 @@
+package dev.keyrun.doctor;
+
+import dev.keyrun.dotenv.DotenvEntry;
+import dev.keyrun.dotenv.DotenvParser;
+import dev.keyrun.dotenv.DotenvSyntaxException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads which env files the git history contains and which of their commits added a plain value.
+ * The added lines of each diff are parsed in memory and dropped; no value is printed, stored or
+ * passed to git, whose arguments are options and file names only.
+ */
+final class EnvHistory {
+  /** The pathspecs of env-like names, in the directory git runs in and below it. */
+  private static final String[] ENV_PATHSPECS = {
+    ":(glob)**/.env", ":(glob)**/.env.*", ":(glob)**/*.env"
+  };
+
+  private static final String COMMIT_MARK = "commit ";
+
+  private EnvHistory() {}
+
+  /**
+   * Returns the env files to look up: {@code present}, then the env-like paths below the project
+   * directory that any commit of any branch touched, such as a {@code .env} committed and deleted
+   * later.
+   */
+  static List<Path> files(Git git, List<Path> present) throws IOException {
+    Set<Path> files = new LinkedHashSet<>(present);
+    List<String> arguments =
+        new ArrayList<>(List.of("log", "--all", "--format=", "--name-only", "--relative", "--"));
+    arguments.addAll(List.of(ENV_PATHSPECS));
+    Git.Result log = git.run(arguments.toArray(String[]::new));
+    if (log.status() == 0) {
+      log.stdout()
+          .lines()
+          .filter(line -> !line.isBlank())
+          .filter(line -> ProjectWalk.isEnvName(Path.of(line).getFileName().toString()))
+          .forEach(line -> files.add(Path.of(line)));
+    }
+    return List.copyOf(files);
+  }
+
+  /**
+   * Returns the abbreviated hashes of the commits, newest first, whose diff of {@code file} adds a
+   * plain value: a value that is not empty and not a reference. A line that does not parse counts
+   * as plain, such as a line of a quoted value that spans lines.
+   */
+  static List<String> plaintextCommits(Git git, String file) throws IOException {
+    Git.Result log =
+        git.run(
+            "log",
+            "--all",
+            "--patch",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--format=" + COMMIT_MARK + "%h",
+            "--",
+            file);
+    if (log.status() != 0) {
+      return List.of();
+    }
+
+    List<String> commits = new ArrayList<>();
+    String commit = null;
+    for (String line : log.stdout().split("\n", -1)) {
+      if (line.startsWith(COMMIT_MARK)) {
+        commit = line.substring(COMMIT_MARK.length()).strip();
+      } else if (commit != null && addsPlainValue(line) && !commits.contains(commit)) {
+        commits.add(commit);
+      }
+    }
+    return commits;
+  }
+
+  private static boolean addsPlainValue(String line) {
+    if (!line.startsWith("+") || line.startsWith("+++")) {
+      return false;
+    }
+
+    try {
+      for (DotenvEntry entry : DotenvParser.parse("history", line.substring(1))) {
+        if (PlaintextEnvFiles.isPlaintext(entry)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (DotenvSyntaxException e) {
+      return true;
+    }
+  }
+}
