@@ -99,7 +99,7 @@ final class CommandSpecs {
   private static CommandSpec systemd() {
     CommandSpec systemd = command("systemd");
     systemd.usageMessage().description("Manage systemd credentials for keyrun.");
-    CommandSpec encrypt = command("encrypt");
+    CommandSpec encrypt = optionsAnywhere(command("encrypt"));
     encrypt
         .usageMessage()
         .description(
@@ -159,7 +159,7 @@ final class CommandSpecs {
   }
 
   private static CommandSpec set() {
-    CommandSpec set = command("set");
+    CommandSpec set = optionsAnywhere(command("set"));
     set.usageMessage()
         .description(
             "Store a value under REFERENCE in its store (keychain://, secret-service://,"
@@ -185,7 +185,7 @@ final class CommandSpecs {
   }
 
   private static CommandSpec delete() {
-    CommandSpec delete = command("delete");
+    CommandSpec delete = optionsAnywhere(command("delete"));
     delete.usageMessage().description("Remove the entry REFERENCE names from its store.");
     delete.addOption(
         timeout(
@@ -238,7 +238,7 @@ final class CommandSpecs {
   }
 
   private static CommandSpec read() {
-    CommandSpec read = command("read");
+    CommandSpec read = optionsAnywhere(command("read"));
     read.usageMessage()
         .description("Print the value REFERENCE resolves to, followed by a newline.");
     read.addOption(flag(NO_NEWLINE, "Do not print the trailing newline."));
@@ -373,6 +373,15 @@ final class CommandSpecs {
             .auxiliaryTypes(String.class)
             .description("The command to run, and its arguments.")
             .build());
+    return spec;
+  }
+
+  /**
+   * Lets options follow the positional parameters, as in {@code keyrun read REF -n}, for a command
+   * that starts no other command and so has no arguments of its own to pass on.
+   */
+  static CommandSpec optionsAnywhere(CommandSpec spec) {
+    spec.parser().stopAtPositional(false);
     return spec;
   }
 

@@ -13,7 +13,7 @@ final class RotationSpecs {
   }
 
   private static CommandSpec where() {
-    CommandSpec where = CommandSpecs.command("where");
+    CommandSpec where = CommandSpecs.optionsAnywhere(CommandSpecs.command("where"));
     where
         .usageMessage()
         .description(
@@ -28,7 +28,7 @@ final class RotationSpecs {
   }
 
   private static CommandSpec rotate() {
-    CommandSpec rotate = CommandSpecs.command("rotate");
+    CommandSpec rotate = CommandSpecs.optionsAnywhere(CommandSpecs.command("rotate"));
     rotate
         .usageMessage()
         .description(

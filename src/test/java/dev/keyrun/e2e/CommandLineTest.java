@@ -36,6 +36,20 @@ class CommandLineTest {
   }
 
   @Test
+  void readTakesOptionAfterReference() throws Exception {
+    Path store = TestFiles.writePrivate(directory.resolve("store.env"), "TOKEN=abc\n");
+
+    Keyrun.Result result =
+        Keyrun.in(directory)
+            .env("KEYRUN_DOTENV_STORE", store.toString())
+            .args("read", "dotenv:TOKEN", "-n")
+            .run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals("abc", result.stdout());
+  }
+
+  @Test
   void readOfMissingKeyFails() throws Exception {
     Path store = TestFiles.writePrivate(directory.resolve("store.env"), "TOKEN=abc\n");
 
