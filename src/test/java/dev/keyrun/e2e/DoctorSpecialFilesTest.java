@@ -1,0 +1,104 @@
+package dev.keyrun.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code keyrun doctor} over FIFOs, devices and invalid UTF-8 where it expects configuration and
+ * kernel files. A FIFO that no one writes blocks a reader forever, so doctor must not open one.
+ */
+class DoctorSpecialFilesTest {
+  private static final String SECRET = "ghp_" + "Vb4Nq8Xs2Lm6Tc0Wr5Jk9Hd3Gf7Pz1Ya2Ee";
+
+  @TempDir Path directory;
+  private Path root;
+  private Path home;
+  private Path configHome;
+  private Path project;
+  private final List<Keyrun.Result> results = new ArrayList<>();
+
+  @BeforeEach
+  void createProject() throws Exception {
+    root = Files.createDirectories(directory.resolve("root"));
+    home = Files.createDirectories(directory.resolve("home"));
+    configHome = Files.createDirectories(home.resolve(".config"));
+    project = Files.createDirectories(directory.resolve("app")).toRealPath();
+    Path env = project.resolve(".env");
+    Files.writeString(env, "GITHUB_TOKEN=" + SECRET + "\n");
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @AfterEach
+  void noSecretWasPrinted() {
+    for (Keyrun.Result result : results) {
+      assertFalse(result.stdout().contains(SECRET), "stdout contains the key:\n" + result.stdout());
+      assertFalse(result.stderr().contains(SECRET), "stderr contains the key:\n" + result.stderr());
+    }
+  }
+
+  @Test
+  void borgmaticFifoIsSkipped() throws Exception {
+    mkfifo(configHome.resolve("borgmatic/config.yaml"));
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "skipped  backups  ~/.config/borgmatic/config.yaml could not be read"
+                    + " (not a regular file)"),
+        result.stdout());
+  }
+
+  @Test
+  void rsnapshotFifoIsSkipped() throws Exception {
+    mkfifo(root.resolve("etc/rsnapshot.conf"));
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(result.stdout().contains("(not a regular file)"), result.stdout());
+  }
+
+  @Test
+  void rsnapshotLinkToDeviceIsSkipped() throws Exception {
+    Path config = root.resolve("etc/rsnapshot.conf");
+    Files.createDirectories(config.getParent());
+    Files.createSymbolicLink(config, Path.of("/dev/zero"));
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(result.stdout().contains("(not a regular file)"), result.stdout());
+  }
+
+  private Keyrun.Result doctor(String... arguments) throws Exception {
+    Keyrun keyrun =
+        Keyrun.in(project)
+            .env("HOME", home.toString())
+            .env("XDG_CONFIG_HOME", configHome.toString())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args("doctor", "--root", root.toString(), "--dir", project.toString());
+    Keyrun.Result result = keyrun.args(arguments).run();
+    results.add(result);
+    assertTrue(result.status() <= 1, result.stdout() + result.stderr());
+    return result;
+  }
+
+  private static void mkfifo(Path path) throws Exception {
+    Files.createDirectories(path.getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+  }
+}
