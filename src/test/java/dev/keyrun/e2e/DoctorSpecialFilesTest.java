@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,45 @@ class DoctorSpecialFilesTest {
     Keyrun.Result result = doctor();
 
     assertTrue(result.stdout().contains("(not a regular file)"), result.stdout());
+  }
+
+  @Test
+  void mountinfoFifoIsSkipped() throws Exception {
+    mkfifo(root.resolve("proc/self/mountinfo"));
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "disk-encryption  "
+                    + root
+                    + "/proc/self/mountinfo could not be read"
+                    + " (not a regular file)"),
+        result.stdout());
+  }
+
+  @Test
+  void mountinfoInvalidUtf8IsRead() throws Exception {
+    Path mountinfo = root.resolve("proc/self/mountinfo");
+    Files.createDirectories(mountinfo.getParent());
+    byte[] latin1MountPoint =
+        "22 21 8:2 / /mnt/caf\u00e9 rw - ext4 /dev/sda2 rw\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(
+        mountinfo, "21 1 8:1 / / rw - ext4 /dev/sda1 rw\n".getBytes(StandardCharsets.US_ASCII));
+    Files.write(mountinfo, latin1MountPoint, StandardOpenOption.APPEND);
+
+    Keyrun.Result result = doctor();
+
+    assertFalse(result.stdout().contains("could not be read"), result.stdout());
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "disk-encryption  unknown whether / is encrypted: it is a ext4"
+                    + " filesystem from /dev/sda1"),
+        result.stdout());
   }
 
   private Keyrun.Result doctor(String... arguments) throws Exception {
