@@ -123,6 +123,26 @@ class DoctorSpecialFilesTest {
         result.stdout());
   }
 
+  @Test
+  void environmentFileWithUnclosedBracketIsRead() throws Exception {
+    Path unit = root.resolve("etc/systemd/system/app.service");
+    Files.createDirectories(unit.getParent());
+    Files.writeString(unit, "[Service]\nEnvironmentFile=/etc/app/[x\nExecStart=/usr/bin/app\n");
+    Path environmentFile = root.resolve("etc/app/[x");
+    Files.createDirectories(environmentFile.getParent());
+    Files.writeString(environmentFile, "GITHUB_TOKEN=" + SECRET + "\n");
+    Files.setPosixFilePermissions(environmentFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+    Keyrun.Result result = doctor();
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    assertTrue(
+        result
+            .stdout()
+            .contains("app.service:2: EnvironmentFile=/etc/app/[x contains plaintext values"),
+        result.stdout());
+  }
+
   private Keyrun.Result doctor(String... arguments) throws Exception {
     Keyrun keyrun =
         Keyrun.in(project)
