@@ -52,7 +52,23 @@ final class BorgmaticConfig {
         }
       }
     }
+    config.compilePatterns();
     return new BackupPlan("borgmatic", file, config::backsUp);
+  }
+
+  /**
+   * Compiles every source and exclude pattern once, so that an invalid one such as {@code re:(}
+   * makes the configuration unreadable here instead of failing the check when it is applied.
+   *
+   * @throws java.util.regex.PatternSyntaxException when a pattern is invalid
+   */
+  private void compilePatterns() {
+    for (String source : sources) {
+      Glob.matches(source, "", false);
+    }
+    for (String pattern : excludes) {
+      excludes(pattern, "");
+    }
   }
 
   private List<String> listFor(String text) {

@@ -143,6 +143,41 @@ class DoctorSpecialFilesTest {
         result.stdout());
   }
 
+  @Test
+  void borgmaticInvalidRegexIsSkipped() throws Exception {
+    Path config = configHome.resolve("borgmatic/config.yaml");
+    Files.createDirectories(config.getParent());
+    Files.writeString(
+        config, "source_directories:\n    - " + project + "\nexclude_patterns:\n    - \"re:(\"\n");
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "skipped  backups  ~/.config/borgmatic/config.yaml could not be read (invalid"
+                    + " pattern: Unclosed group)"),
+        result.stdout());
+  }
+
+  @Test
+  void rsnapshotInvalidRangeIsOneLine() throws Exception {
+    Path config = root.resolve("etc/rsnapshot.conf");
+    Files.createDirectories(config.getParent());
+    Files.writeString(config, "backup\t/\tlocalhost/\nexclude\t[z-a]\n");
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "rsnapshot.conf could not be read (invalid pattern: Illegal character range),"
+                    + " so its backups were not checked\n"),
+        result.stdout());
+  }
+
   private Keyrun.Result doctor(String... arguments) throws Exception {
     Keyrun keyrun =
         Keyrun.in(project)
