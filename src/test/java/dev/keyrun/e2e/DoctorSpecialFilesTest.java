@@ -178,15 +178,33 @@ class DoctorSpecialFilesTest {
         result.stdout());
   }
 
-  private Keyrun.Result doctor(String... arguments) throws Exception {
-    Keyrun keyrun =
+  @Test
+  void projectLinkIsWalked() throws Exception {
+    Files.setPosixFilePermissions(
+        project.resolve(".env"), PosixFilePermissions.fromString("rw-r--r--"));
+    Path link = Files.createSymbolicLink(directory.resolve("app-link"), project);
+
+    Keyrun.Result result = doctor(link);
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    assertTrue(
+        result.stdout().contains("fail  env-permissions  .env is readable by group and others"),
+        result.stdout());
+  }
+
+  private Keyrun.Result doctor() throws Exception {
+    return doctor(project);
+  }
+
+  private Keyrun.Result doctor(Path projectDirectory) throws Exception {
+    Keyrun.Result result =
         Keyrun.in(project)
             .env("HOME", home.toString())
             .env("XDG_CONFIG_HOME", configHome.toString())
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .args("doctor", "--root", root.toString(), "--dir", project.toString());
-    Keyrun.Result result = keyrun.args(arguments).run();
+            .args("doctor", "--root", root.toString(), "--dir", projectDirectory.toString())
+            .run();
     results.add(result);
     assertTrue(result.status() <= 1, result.stdout() + result.stderr());
     return result;
