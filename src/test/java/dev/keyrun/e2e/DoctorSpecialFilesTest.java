@@ -192,6 +192,30 @@ class DoctorSpecialFilesTest {
         result.stdout());
   }
 
+  @Test
+  void homeLinkIsWalked() throws Exception {
+    Path env = home.resolve(".env");
+    Files.writeString(env, "GITHUB_TOKEN=" + SECRET + "\n");
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-r--r--"));
+    Path link = Files.createSymbolicLink(directory.resolve("home-link"), home);
+
+    Keyrun.Result result =
+        Keyrun.in(project)
+            .env("HOME", link.toString())
+            .env("XDG_CONFIG_HOME", configHome.toString())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .args("doctor", "--home", "--root", root.toString(), "--dir", project.toString())
+            .run();
+    results.add(result);
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    assertTrue(
+        result
+            .stdout()
+            .contains("fail  home-env-files  ~/.env is readable by group and others (mode 644)"),
+        result.stdout());
+  }
+
   private Keyrun.Result doctor() throws Exception {
     return doctor(project);
   }
