@@ -72,7 +72,8 @@ final class MountTable {
       return Optional.empty();
     }
     String mountPoint = unescape(fields[4]);
-    if (!mountPoint.startsWith("/")) {
+    // The kernel never writes \000, because a path cannot contain NUL, and Path.of rejects it.
+    if (!mountPoint.startsWith("/") || mountPoint.indexOf('\0') >= 0) {
       return Optional.empty();
     }
     return Optional.of(

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code keyrun doctor} over FIFOs, devices and invalid UTF-8 where it expects configuration and
- * kernel files. A FIFO that no one writes blocks a reader forever, so doctor must not open one.
+ * {@code keyrun doctor} over odd files where it expects configuration and kernel files or a
+ * directory: FIFOs, devices, invalid UTF-8, invalid patterns and symbolic links. A FIFO that no one
+ * writes blocks a reader forever, so doctor must not open one.
  */
 class DoctorSpecialFilesTest {
   private static final String SECRET = "ghp_" + "Vb4Nq8Xs2Lm6Tc0Wr5Jk9Hd3Gf7Pz1Ya2Ee";
@@ -114,6 +115,25 @@ class DoctorSpecialFilesTest {
     Keyrun.Result result = doctor();
 
     assertFalse(result.stdout().contains("could not be read"), result.stdout());
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "disk-encryption  unknown whether / is encrypted: it is a ext4"
+                    + " filesystem from /dev/sda1"),
+        result.stdout());
+  }
+
+  @Test
+  void mountinfoNulEscapeIsSkipped() throws Exception {
+    Path mountinfo = root.resolve("proc/self/mountinfo");
+    Files.createDirectories(mountinfo.getParent());
+    Files.writeString(
+        mountinfo,
+        "21 1 8:1 / / rw - ext4 /dev/sda1 rw\n22 21 8:2 / /mnt/a\\000b rw - ext4 /dev/sda2 rw\n");
+
+    Keyrun.Result result = doctor();
+
     assertTrue(
         result
             .stdout()
