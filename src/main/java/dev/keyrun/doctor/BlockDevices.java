@@ -1,7 +1,6 @@
 package dev.keyrun.doctor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,7 +181,7 @@ final class BlockDevices {
   /** Returns the stripped content of a small sysfs attribute, or empty when it cannot be read. */
   private static String read(Path attribute) {
     try {
-      return Files.readString(attribute, StandardCharsets.UTF_8).strip();
+      return TextFile.readRegular(attribute).strip();
     } catch (IOException e) {
       return "";
     }

@@ -1,8 +1,6 @@
 package dev.keyrun.doctor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,7 @@ final class BorgmaticConfig {
   static BackupPlan read(Path file, Path home) throws IOException {
     BorgmaticConfig config = new BorgmaticConfig(home);
     List<String> list = null;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : TextFile.readRegular(file).lines().toList()) {
       String text = line.strip();
       if (text.isEmpty() || text.startsWith("#")) {
         continue;
@@ -54,7 +52,23 @@ final class BorgmaticConfig {
         }
       }
     }
+    config.compilePatterns();
     return new BackupPlan("borgmatic", file, config::backsUp);
+  }
+
+  /**
+   * Compiles every source and exclude pattern once, so that an invalid one such as {@code re:(}
+   * makes the configuration unreadable here instead of failing the check when it is applied.
+   *
+   * @throws java.util.regex.PatternSyntaxException when a pattern is invalid
+   */
+  private void compilePatterns() {
+    for (String source : sources) {
+      Glob.matches(source, "", false);
+    }
+    for (String pattern : excludes) {
+      excludes(pattern, "");
+    }
   }
 
   private List<String> listFor(String text) {

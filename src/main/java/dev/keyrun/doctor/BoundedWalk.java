@@ -57,7 +57,7 @@ final class BoundedWalk extends SimpleFileVisitor<Path> {
     }
   }
 
-  /** Returns the files collected, in walk order. */
+  /** Returns the files collected, in walk order, with {@code .} elements removed. */
   List<Path> files() {
     return files;
   }
@@ -82,7 +82,7 @@ final class BoundedWalk extends SimpleFileVisitor<Path> {
   @Override
   public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
     if (attributes.isRegularFile() && collectedFile.test(file)) {
-      files.add(file);
+      files.add(file.normalize());
     }
     return count();
   }

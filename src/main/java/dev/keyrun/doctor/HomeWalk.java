@@ -76,7 +76,9 @@ final class HomeWalk {
             directory -> isSkipped(directory, home, project, skipped),
             file -> !file.startsWith(project) && ProjectWalk.isEnvName(BoundedWalk.name(file)));
 
-    walk.walk(home, 1);
+    // The walk skips a root that is a symbolic link, but $HOME may be one (to another disk, say),
+    // and the files in it are still the user's. A path ending in "." is resolved through the link.
+    walk.walk(home.resolve("."), 1);
     for (String folder : CONFIG_FOLDERS) {
       walk.walk(home.resolve(folder), CONFIG_DEPTH);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds the configurations of known Linux backup tools: borgmatic, rsnapshot and Timeshift. System
@@ -91,8 +92,15 @@ final class LinuxBackupConfigs {
   }
 
   private Finding skipped(Path file, Exception e) {
-    String reason =
-        e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+    String reason;
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof PatternSyntaxException invalid) {
+      // The full message spans several lines, and a finding is one line.
+      reason = "invalid pattern: " + invalid.getDescription();
+    } else {
+      reason = e.getMessage();
+    }
     return Finding.skipped(
         BackupsCheck.NAME,
         host.display(file)

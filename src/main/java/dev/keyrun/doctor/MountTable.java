@@ -1,8 +1,6 @@
 package dev.keyrun.doctor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +29,15 @@ final class MountTable {
   }
 
   /**
-   * Reads {@code file} in the format of {@code /proc/self/mountinfo}.
+   * Reads {@code file} in the format of {@code /proc/self/mountinfo}. The kernel writes a mount
+   * point's bytes as they are, so one that is not UTF-8 is decoded with replacement characters and
+   * the other lines are still read.
    *
-   * @throws IOException when the file cannot be read or has no valid line
+   * @throws IOException when the file is not a regular file, cannot be read or has no valid line
    */
   static MountTable read(Path file) throws IOException {
     List<Mount> mounts = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : TextFile.readRegular(file).lines().toList()) {
       parse(line).ifPresent(mounts::add);
     }
     if (mounts.isEmpty()) {
@@ -72,7 +72,8 @@ final class MountTable {
       return Optional.empty();
     }
     String mountPoint = unescape(fields[4]);
-    if (!mountPoint.startsWith("/")) {
+    // The kernel never writes \000, because a path cannot contain NUL, and Path.of rejects it.
+    if (!mountPoint.startsWith("/") || mountPoint.indexOf('\0') >= 0) {
       return Optional.empty();
     }
     return Optional.of(

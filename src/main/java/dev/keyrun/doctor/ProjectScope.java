@@ -1,5 +1,6 @@
 package dev.keyrun.doctor;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +30,25 @@ public record ProjectScope(
     plaintextEnvFiles = List.copyOf(plaintextEnvFiles);
   }
 
-  /** Walks {@code directory} and opens git there, with {@code gitExecutable} as the program. */
+  /**
+   * Walks {@code directory} and opens git there, with {@code gitExecutable} as the program. The
+   * directory is resolved to its real path, as the working directory already is, because the walk
+   * does not follow symbolic links and would find nothing under a {@code --dir} that is one.
+   */
   public static ProjectScope of(Path directory, String gitExecutable) {
-    Path absolute = directory.toAbsolutePath().normalize();
+    Path absolute = realPath(directory.toAbsolutePath().normalize());
     ProjectWalk walk = ProjectWalk.over(absolute);
     Git.Availability git = Git.open(gitExecutable, absolute);
     List<Path> plaintext = PlaintextEnvFiles.of(absolute, walk.envFiles());
     return new ProjectScope(
         absolute, walk.envFiles(), plaintext, walk.limit(), git.git(), git.reason());
+  }
+
+  private static Path realPath(Path directory) {
+    try {
+      return directory.toRealPath();
+    } catch (IOException e) {
+      return directory;
+    }
   }
 }

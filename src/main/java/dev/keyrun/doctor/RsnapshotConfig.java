@@ -1,8 +1,6 @@
 package dev.keyrun.doctor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,7 @@ final class RsnapshotConfig {
     List<Path> sources = new ArrayList<>();
     List<String> includes = new ArrayList<>();
     List<String> excludes = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : TextFile.readRegular(file).lines().toList()) {
       String[] fields = line.split("\t+");
       if (fields.length < 2 || line.startsWith("#")) {
         continue;

@@ -26,7 +26,7 @@ final class TimeshiftConfig {
   static BackupPlan read(Path file) throws IOException {
     JsonNode config;
     try {
-      config = new ObjectMapper().readTree(file.toFile());
+      config = new ObjectMapper().readTree(TextFile.readRegular(file));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new IOException("invalid JSON: " + e.getOriginalMessage(), e);
     }

@@ -3,6 +3,7 @@ package dev.keyrun.doctor;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +80,13 @@ final class UnitEnvironmentFiles {
    * part contains a wildcard such as {@code /etc/app/*.env} the matching files of its directory.
    */
   private List<Path> files(String path) {
-    Path file = host.system(path).normalize();
+    Path file;
+    try {
+      file = host.system(path).normalize();
+    } catch (InvalidPathException e) {
+      // A NUL byte in the value: systemd rejects the line, so there is no file to check.
+      return List.of();
+    }
     if (!file.startsWith(host.root())) {
       return List.of();
     }
@@ -87,7 +95,13 @@ final class UnitEnvironmentFiles {
       return List.of(file);
     }
 
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + name);
+    PathMatcher matcher;
+    try {
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + name);
+    } catch (PatternSyntaxException e) {
+      // In POSIX pattern matching a [ that starts no bracket expression matches itself.
+      return List.of(file);
+    }
     try (Stream<Path> entries = Files.list(file.getParent())) {
       return entries.filter(entry -> matcher.matches(entry.getFileName())).sorted().toList();
     } catch (IOException e) {
