@@ -52,8 +52,24 @@ public final class Doctor {
   public DoctorReport run(Scope scope) {
     List<Finding> findings = new ArrayList<>();
     for (Check check : checks) {
-      findings.addAll(check.run(scope));
+      findings.addAll(runIsolated(check, scope));
     }
     return new DoctorReport(scope.project().directory().toString(), findings);
+  }
+
+  /**
+   * Runs {@code check}, turning an exception it throws into a skipped finding, so that one broken
+   * check costs its own line and not the report. The finding names the exception's class only,
+   * because a message can quote the text of the file that was read.
+   */
+  private static List<Finding> runIsolated(Check check, Scope scope) {
+    try {
+      return check.run(scope);
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of(
+          Finding.skipped(
+              check.name(),
+              "the check failed with " + e.getClass().getName() + ", a bug in keyrun to report"));
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs {@code git -C DIRECTORY ...} for the doctor's checks. Every invocation is built in {@link
@@ -22,14 +23,29 @@ public final class Git {
   public record Result(int status, String stdout) {}
 
   static final long TIMEOUT_SECONDS = 20;
+
+  /** The time all git runs of one doctor run may take together. */
+  static final long TOTAL_TIMEOUT_SECONDS = 60;
+
   private static final File NULL_DEVICE = new File("/dev/null");
 
   private final String executable;
   private final Path directory;
+  private final long timeoutNanos;
+  private final long totalTimeoutNanos;
+  private final long deadlineNanos;
 
   Git(String executable, Path directory) {
+    this(executable, directory, TIMEOUT_SECONDS, TOTAL_TIMEOUT_SECONDS);
+  }
+
+  /** Creates a git whose runs may take {@code timeoutSeconds} each and {@code totalSeconds} all. */
+  Git(String executable, Path directory, long timeoutSeconds, long totalSeconds) {
     this.executable = executable;
     this.directory = directory;
+    this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    this.totalTimeoutNanos = TimeUnit.SECONDS.toNanos(totalSeconds);
+    this.deadlineNanos = System.nanoTime() + totalTimeoutNanos;
   }
 
   /**
@@ -65,15 +81,21 @@ public final class Git {
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("GIT_TERMINAL_PROMPT", "0");
     builder.environment().put("GIT_OPTIONAL_LOCKS", "0");
+    long runTimeoutNanos = timeoutNanos(arguments[0]);
     Process process = builder.start();
 
+    // The wait covers the output too: a background child of git can keep stdout open after git
+    // exits, and reading until EOF would then wait for that child.
     CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process));
     try {
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("git " + arguments[0] + " timed out after " + TIMEOUT_SECONDS + "s");
+      byte[] output = stdout.get(runTimeoutNanos, TimeUnit.NANOSECONDS);
+      long left = Math.max(0, deadlineNanos - System.nanoTime());
+      if (!process.waitFor(Math.min(left, runTimeoutNanos), TimeUnit.NANOSECONDS)) {
+        throw timedOut(process, arguments[0]);
       }
-      return new Result(process.exitValue(), new String(stdout.get(), StandardCharsets.UTF_8));
+      return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    } catch (TimeoutException e) {
+      throw timedOut(process, arguments[0]);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -81,6 +103,31 @@ public final class Git {
     } catch (ExecutionException e) {
       throw new IOException("reading the output of git " + arguments[0] + " failed", e);
     }
+  }
+
+  /** Returns the time one run may take: its own timeout, or what is left of the total. */
+  private long timeoutNanos(String subcommand) throws IOException {
+    long left = deadlineNanos - System.nanoTime();
+    if (left <= 0) {
+      throw new IOException(
+          "git "
+              + subcommand
+              + " was not run: git took "
+              + TimeUnit.NANOSECONDS.toSeconds(totalTimeoutNanos)
+              + "s in all");
+    }
+    return Math.min(left, timeoutNanos);
+  }
+
+  private IOException timedOut(Process process, String subcommand) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    return new IOException(
+        "git "
+            + subcommand
+            + " timed out after "
+            + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos)
+            + "s");
   }
 
   private static byte[] readAll(Process process) {
