@@ -86,7 +86,10 @@ public final class Git {
 
     // The wait covers the output too: a background child of git can keep stdout open after git
     // exits, and reading until EOF would then wait for that child.
-    CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process));
+    CompletableFuture<byte[]> stdout = new CompletableFuture<>();
+    Thread reader = new Thread(() -> read(process, stdout), "git-stdout");
+    reader.setDaemon(true);
+    reader.start();
     try {
       byte[] output = stdout.get(runTimeoutNanos, TimeUnit.NANOSECONDS);
       long left = Math.max(0, deadlineNanos - System.nanoTime());
@@ -130,11 +133,15 @@ public final class Git {
             + "s");
   }
 
-  private static byte[] readAll(Process process) {
+  /**
+   * Reads git's stdout into {@code output} on a thread of its own, because a read that a background
+   * child of git keeps blocked must not hold a shared pool's thread.
+   */
+  private static void read(Process process, CompletableFuture<byte[]> output) {
     try (InputStream in = process.getInputStream()) {
-      return in.readAllBytes();
+      output.complete(in.readAllBytes());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      output.completeExceptionally(e);
     }
   }
 }
