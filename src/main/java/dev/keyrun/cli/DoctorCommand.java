@@ -131,9 +131,16 @@ final class DoctorCommand {
       return named;
     }
 
+    // The manifest is only located here, not checked: a manifest that others can write is a
+    // finding of rotation-age, as it is with --dir, and not a reason to stop.
     Path working = Path.of("").toAbsolutePath();
-    return ManifestDiscovery.find(Optional.empty(), working)
-        .map(manifest -> manifest.toAbsolutePath().getParent())
-        .orElse(working);
+    for (Path directory = working; directory != null; directory = directory.getParent()) {
+      if (Files.exists(
+          directory.resolve(ManifestDiscovery.FILE_NAME),
+          java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return directory;
+      }
+    }
+    return working;
   }
 }

@@ -37,7 +37,8 @@ final class RotationAgeCheck implements Check {
       if (ProjectKeys.aboutEnvFile(scope.project().directory(), e)) {
         return List.of(Finding.skipped(NAME, ProjectKeys.describe(e)));
       }
-      return List.of(Finding.about(NAME, Status.WARN, null, ProjectKeys.describe(e), e.hint()));
+      Status status = untrusted(e) ? Status.FAIL : Status.WARN;
+      return List.of(Finding.about(NAME, status, null, ProjectKeys.describe(e), e.hint()));
     }
     if (project.source().isEmpty()) {
       return List.of(ProjectKeys.noKeys(NAME, scope.project().directory()));
@@ -163,5 +164,14 @@ final class RotationAgeCheck implements Check {
         + " no record yet, which the next run that uses "
         + (unknown == 1 ? "it" : "them")
         + " writes";
+  }
+
+  /**
+   * Tells whether keyrun rejected a file because another user can write it or owns it: whoever that
+   * is chooses what a command receives, so it is a failure and not a warning.
+   */
+  private static boolean untrusted(KeyrunException failure) {
+    String problem = failure.problem();
+    return problem.startsWith("is writable by others") || problem.startsWith("is owned by uid");
   }
 }

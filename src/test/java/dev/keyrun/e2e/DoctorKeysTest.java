@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,23 @@ class DoctorKeysTest {
               + fixture.project
               + "; keyrun init writes a keyrun.toml",
           DoctorProject.line(result.stdout(), "skipped", check),
+          result.stdout());
+    }
+  }
+
+  @Test
+  void manifestWritableByOthersFails() throws Exception {
+    fixture.write("keyrun.toml", "[keys.API_TOKEN]\nref = \"dotenv:API_TOKEN\"\n", "rw-rw-rw-");
+    Path subdirectory = Files.createDirectories(fixture.project.resolve("src"));
+
+    Keyrun.Result named = fixture.doctor("--dir", fixture.project.toString());
+    Keyrun.Result found = fixture.doctorIn(subdirectory);
+
+    for (Keyrun.Result result : List.of(named, found)) {
+      assertEquals(1, result.status(), result.stdout() + result.stderr());
+      assertTrue(
+          DoctorProject.line(result.stdout(), "fail", "rotation-age")
+              .contains("is writable by others"),
           result.stdout());
     }
   }

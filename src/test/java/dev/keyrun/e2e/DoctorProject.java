@@ -39,6 +39,14 @@ final class DoctorProject {
     return environment(Keyrun.in(project));
   }
 
+  /** Runs {@code keyrun doctor} in {@code directory}, such as a subdirectory of the project. */
+  Keyrun.Result doctorIn(Path directory) throws Exception {
+    Keyrun.Result result = environment(Keyrun.in(directory)).args("doctor").run();
+    outputs.add(result.stdout());
+    outputs.add(result.stderr());
+    return result;
+  }
+
   /** Runs keyrun with {@code arguments} in the project and records its output. */
   Keyrun.Result run(String... arguments) throws Exception {
     Keyrun.Result result = keyrun().args(arguments).run();
