@@ -71,9 +71,59 @@ class DoctorUnitsTest {
                     + " secret"),
         text.stdout());
     assertTrue(
-        text.stdout().contains("fix: store it with keyrun systemd encrypt api_key"), text.stdout());
-    assertTrue(text.stdout().contains("LoadCredentialEncrypted=api_key"), text.stdout());
+        text.stdout().contains("secret; systemctl show prints the value to every user  fix:"),
+        text.stdout());
+    assertTrue(
+        text.stdout().contains("fix: store it with keyrun systemd encrypt API_KEY"), text.stdout());
+    assertTrue(text.stdout().contains("LoadCredentialEncrypted=API_KEY"), text.stdout());
+    assertTrue(text.stdout().contains("$CREDENTIALS_DIRECTORY/API_KEY"), text.stdout());
     assertTrue(json.stdout().contains("\"file\": \"" + unit + "\", \"line\": 5}"), json.stdout());
+  }
+
+  @Test
+  void readableSystemUnitNamesMode() throws Exception {
+    Path unit = units.resolve("app.service");
+    write(unit, "[Service]\nEnvironment=API_KEY=" + PASSWORD_VALUE + "\n");
+    Files.setPosixFilePermissions(unit, PosixFilePermissions.fromString("rw-r--r--"));
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "secret; the unit file is readable by group and others (mode 644), and"
+                    + " systemctl show prints the value to every user"),
+        result.stdout());
+  }
+
+  @Test
+  void userUnitFixAvoidsSystemStore() throws Exception {
+    Path userUnits = Files.createDirectories(home.resolve(".config/systemd/user"));
+    write(
+        userUnits.resolve("app.service"),
+        "[Service]\nEnvironment=API_KEY=" + PASSWORD_VALUE + "\n");
+
+    Keyrun.Result result = doctor();
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    String text = result.stdout();
+    assertTrue(
+        text.contains(
+            "fail  systemd-units  ~/.config/systemd/user/app.service:2: Environment= sets API_KEY"),
+        text);
+    assertTrue(
+        text.contains(
+            "secret; every program running as this user can read the unit file, and systemctl"
+                + " --user show prints the value"),
+        text);
+    assertFalse(text.contains("every user can read"), text);
+    assertTrue(text.contains("fix: store it with keyrun set dotenv:API_KEY"), text);
+    assertTrue(text.contains("Environment=API_KEY=dotenv:API_KEY"), text);
+    assertTrue(text.contains("ExecStart=keyrun -- COMMAND"), text);
+    assertTrue(text.contains("systemd 256 or later, systemd-creds --user encrypt"), text);
+    assertFalse(text.contains("keyrun systemd encrypt"), text);
+    assertFalse(text.contains("credstore"), text);
   }
 
   @Test
