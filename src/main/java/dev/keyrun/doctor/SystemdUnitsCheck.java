@@ -92,7 +92,7 @@ final class SystemdUnitsCheck implements Check {
       if (setting.key().equals("Environment")) {
         findings.addAll(secrets.check(file, setting));
       } else if (setting.key().equals("EnvironmentFile")) {
-        environmentFiles.check(display, setting).ifPresent(findings::add);
+        findings.addAll(environmentFiles.check(display, setting));
       } else if (setting.key().startsWith("Exec")) {
         asEnv(display, setting).ifPresent(findings::add);
       }

@@ -165,13 +165,20 @@ class DoctorUnitsTest {
     Files.setPosixFilePermissions(values, PosixFilePermissions.fromString("rw-r--r--"));
     Keyrun.Result readable = doctor();
 
-    String line = units.resolve("app.service") + ":2: EnvironmentFile=/etc/app/app.env contains";
+    String line =
+        units.resolve("app.service")
+            + ":2: EnvironmentFile=/etc/app/app.env: "
+            + values
+            + " contains";
     assertEquals(0, private600.status(), private600.stdout() + private600.stderr());
     assertTrue(private600.stdout().contains("warn  systemd-units  " + line), private600.stdout());
     assertTrue(
         private600
             .stdout()
-            .contains("fix: move the values into credentials: keyrun import /etc/app/app.env"),
+            .contains(
+                "fix: move the values into credentials: keyrun import "
+                    + values
+                    + " --to systemd-creds --apply"),
         private600.stdout());
     assertFalse(private600.stdout().contains("absent.env"), private600.stdout());
     assertEquals(1, readable.status(), readable.stderr());
@@ -199,8 +206,39 @@ class DoctorUnitsTest {
             .contains(
                 "fail  systemd-units  "
                     + units.resolve("app.service")
-                    + ":2: EnvironmentFile=/etc/app/*.env contains plaintext values"),
+                    + ":2: EnvironmentFile=/etc/app/*.env: "
+                    + link
+                    + " contains plaintext values"),
         result.stdout());
+  }
+
+  @Test
+  void wildcardReportsEachFile() throws Exception {
+    Path directory = Files.createDirectories(root.resolve("etc/app"));
+    write(directory.resolve("a.env"), "DB_PASSWORD=" + FILE_VALUE + "\n");
+    write(directory.resolve("b.env"), "API_TOKEN=" + PASSWORD_VALUE + "\n");
+    write(directory.resolve("c.env"), "API_KEY=systemd-creds://api_key\n");
+    Files.setPosixFilePermissions(
+        directory.resolve("b.env"), PosixFilePermissions.fromString("rw-r--r--"));
+    write(units.resolve("app.service"), "[Service]\nEnvironmentFile=-/etc/app/*.env\n");
+
+    Keyrun.Result result = doctor();
+
+    String text = result.stdout();
+    String prefix = units.resolve("app.service") + ":2: EnvironmentFile=/etc/app/*.env: ";
+    assertTrue(text.contains("warn  systemd-units  " + prefix + directory.resolve("a.env")), text);
+    assertTrue(text.contains("fail  systemd-units  " + prefix + directory.resolve("b.env")), text);
+    assertFalse(text.contains("c.env"), text);
+    assertTrue(
+        text.contains("keyrun import " + directory.resolve("a.env") + " --to systemd-creds"), text);
+    assertTrue(
+        text.contains(
+            "fix: chmod 600 "
+                + directory.resolve("b.env")
+                + ", then move the values into credentials: keyrun import "
+                + directory.resolve("b.env")),
+        text);
+    assertFalse(text.contains("keyrun import /etc/app/*.env"), text);
   }
 
   @Test
