@@ -117,8 +117,11 @@ public final class Advisor {
 
   private static Recommendation laptop(boolean keyring) {
     List<String> why = new ArrayList<>();
+    // advise reads files only, and whether the disk is encrypted takes fdesetup on macOS, so it is
+    // stated as a condition, and keyrun doctor's disk-encryption check finds it out.
     why.add(
-        "on a machine with one user and disk encryption, the OS keyring or a mode 600 .env is enough");
+        "with one user, the OS keyring or a mode 600 .env is enough if the disk is encrypted, which"
+            + " advise does not check: keyrun doctor does");
     why.add("the real risks are a .env committed to git and plaintext keys in backups");
     List<String> steps = new ArrayList<>();
     if (keyring) {
@@ -128,6 +131,9 @@ public final class Advisor {
       steps.add("chmod 600 ~/.config/keyrun/secrets.env");
     }
     steps.add("keyrun -- CMD");
+    steps.add(
+        "keyrun doctor, whose disk-encryption check tells whether the disk is encrypted; if it is"
+            + " not, encrypt it (FileVault, LUKS), because a stolen disk gives away the values");
     return new Recommendation(
         "laptop",
         keyring ? "the OS keyring" : "the dotenv store, mode 600",

@@ -6,7 +6,6 @@ import dev.keyrun.doctor.DoctorReport;
 import dev.keyrun.doctor.Host;
 import dev.keyrun.doctor.ProjectScope;
 import dev.keyrun.doctor.Scope;
-import dev.keyrun.doctor.Status;
 import dev.keyrun.project.ManifestDiscovery;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -96,16 +95,7 @@ final class DoctorCommand {
       throw KeyrunException.failed("stdout", "writing the report failed", null);
     }
 
-    stderr.println(
-        "keyrun: doctor: "
-            + report.count(Status.FAIL)
-            + " failed, "
-            + report.count(Status.WARN)
-            + " warnings, "
-            + report.count(Status.SKIPPED)
-            + " skipped ("
-            + report.directory()
-            + ")");
+    stderr.println("keyrun: doctor: " + report.summary() + " (" + report.directory() + ")");
     return report.failed() ? CHECK_FAILED : 0;
   }
 

@@ -42,6 +42,7 @@ public final class Doctor {
     return List.of(
         new HomeEnvFilesCheck(homeEnvFiles),
         new MasterTokensCheck(homeEnvFiles),
+        new ShellKeysCheck(),
         new DiskEncryptionCheck(),
         new BackupsCheck(),
         new SystemdUnitsCheck(),

@@ -22,6 +22,17 @@ public record DoctorReport(String directory, List<Finding> findings) {
     return findings.stream().filter(f -> f.status() == status).count();
   }
 
+  /** Returns the one-line count of the findings, e.g. {@code 1 failed, 1 warning, 2 skipped}. */
+  public String summary() {
+    long warnings = count(Status.WARN);
+    return count(Status.FAIL)
+        + " failed, "
+        + warnings
+        + (warnings == 1 ? " warning, " : " warnings, ")
+        + count(Status.SKIPPED)
+        + " skipped";
+  }
+
   /** Returns one line per finding: status, check, finding and fix, separated by two spaces. */
   public String text() {
     StringBuilder text = new StringBuilder();

@@ -73,7 +73,11 @@ final class MasterTokensCheck implements Check {
     return findings;
   }
 
-  private static List<Path> shellFiles(Path home) {
+  /**
+   * Returns the shell startup files of {@code home} that may exist: {@link #SHELL_FILES} and the
+   * {@code .fish} files of {@link #FISH_CONF_D}.
+   */
+  static List<Path> shellFiles(Path home) {
     List<Path> shellFiles = new ArrayList<>();
     for (String name : SHELL_FILES) {
       shellFiles.add(home.resolve(name));

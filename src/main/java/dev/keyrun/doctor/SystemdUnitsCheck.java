@@ -7,16 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Fails for a systemd service unit that puts a secret into its environment with {@code
- * Environment=}, because unit files are readable by every user by default and {@code systemctl
- * show} prints the variables to anyone. It also reports {@code EnvironmentFile=} files with
- * plaintext values (see {@link UnitEnvironmentFiles}) and keyrun command lines that pass keys with
- * {@code --as-env}, since a variable leaks through {@code /proc/PID/environ}, crash dumps and every
- * child process.
+ * Environment=} (see {@link UnitEnvironmentSecrets}), because {@code systemctl show} prints the
+ * variables and unit files are often readable by every user. It also reports {@code
+ * EnvironmentFile=} files with plaintext values (see {@link UnitEnvironmentFiles}) and keyrun
+ * command lines that pass keys with {@code --as-env}, since a variable leaks through {@code
+ * /proc/PID/environ}, crash dumps and every child process.
  */
 final class SystemdUnitsCheck implements Check {
   static final String NAME = "systemd-units";
@@ -53,9 +52,10 @@ final class SystemdUnitsCheck implements Check {
               listing.limit() + ", so units past it were not checked",
               "run keyrun doctor --root on a copy that contains only the units to check"));
     }
+    UnitEnvironmentSecrets secrets = new UnitEnvironmentSecrets(host);
     UnitEnvironmentFiles environmentFiles = new UnitEnvironmentFiles(host);
     for (Path file : listing.files()) {
-      findings.addAll(check(host, environmentFiles, file));
+      findings.addAll(check(host, secrets, environmentFiles, file));
     }
 
     if (findings.isEmpty()) {
@@ -69,7 +69,8 @@ final class SystemdUnitsCheck implements Check {
     return findings;
   }
 
-  private static List<Finding> check(Host host, UnitEnvironmentFiles environmentFiles, Path file) {
+  private static List<Finding> check(
+      Host host, UnitEnvironmentSecrets secrets, UnitEnvironmentFiles environmentFiles, Path file) {
     String display = host.display(file);
     String text;
     try {
@@ -89,42 +90,12 @@ final class SystemdUnitsCheck implements Check {
         continue;
       }
       if (setting.key().equals("Environment")) {
-        environment(display, setting).forEach(findings::add);
+        findings.addAll(secrets.check(file, setting));
       } else if (setting.key().equals("EnvironmentFile")) {
-        environmentFiles.check(display, setting).ifPresent(findings::add);
+        findings.addAll(environmentFiles.check(display, setting));
       } else if (setting.key().startsWith("Exec")) {
         asEnv(display, setting).ifPresent(findings::add);
       }
-    }
-    return findings;
-  }
-
-  private static List<Finding> environment(String display, UnitFile.Setting setting) {
-    List<Finding> findings = new ArrayList<>();
-    for (var assignment : EnvironmentAssignments.parse(setting.value())) {
-      Optional<String> secret = SecretAssignments.describe(assignment.name(), assignment.value());
-      if (secret.isEmpty()) {
-        continue;
-      }
-      String credential = assignment.name().toLowerCase(Locale.ROOT);
-      findings.add(
-          new Finding(
-              NAME,
-              Status.FAIL,
-              "Environment= sets "
-                  + assignment.name()
-                  + " to "
-                  + secret.get()
-                  + "; every user can read unit files and systemctl show",
-              "store it with keyrun systemd encrypt "
-                  + credential
-                  + ", load it with LoadCredentialEncrypted="
-                  + credential
-                  + " and read $CREDENTIALS_DIRECTORY/"
-                  + credential
-                  + ", or generate the unit with keyrun systemd unit",
-              display,
-              setting.line()));
     }
     return findings;
   }

@@ -45,6 +45,15 @@ final class ToolProbes {
     Map<String, byte[]> environment = new HashMap<>(context.environment());
     environment.remove(OP_TOKEN);
     Version version = version(op, environment);
+    if (version.timedOut()) {
+      return StoresCheck.cannotUse(
+          ONE_PASSWORD,
+          version.problem(),
+          "op is installed but did not answer in time: run "
+              + op
+              + " --version in a terminal to see whether it hangs, and run keyrun doctor again"
+              + " when the machine is less busy, or set KEYRUN_OP_BIN to another op");
+    }
     if (version.line().isEmpty()) {
       return StoresCheck.cannotUse(
           ONE_PASSWORD,
@@ -119,10 +128,11 @@ final class ToolProbes {
    *
    * @param line the version line, or empty when the tool did not run or failed
    * @param problem why {@code line} is empty, such as {@code op --version timed out after 5 s}
+   * @param timedOut whether the tool ran but did not exit within the probe timeout
    */
-  private record Version(Optional<String> line, String problem) {
+  private record Version(Optional<String> line, String problem, boolean timedOut) {
     static Version failed(String problem) {
-      return new Version(Optional.empty(), problem);
+      return new Version(Optional.empty(), problem, false);
     }
   }
 
@@ -136,8 +146,8 @@ final class ToolProbes {
     } catch (IOException e) {
       return Version.failed(tool + " not found or not executable");
     } catch (HelperProcess.TimedOut e) {
-      return Version.failed(
-          command + " timed out after " + StoresCheck.PROBE_TIMEOUT.toSeconds() + " s");
+      String problem = command + " timed out after " + StoresCheck.PROBE_TIMEOUT.toSeconds() + " s";
+      return new Version(Optional.empty(), problem, true);
     }
 
     String line = new String(result.stdout(), UTF_8).strip().lines().findFirst().orElse("");
@@ -147,6 +157,6 @@ final class ToolProbes {
     if (line.isEmpty() || line.length() > MAX_VERSION_LENGTH) {
       return Version.failed(command + " printed no version line");
     }
-    return new Version(Optional.of(line), "");
+    return new Version(Optional.of(line), "", false);
   }
 }

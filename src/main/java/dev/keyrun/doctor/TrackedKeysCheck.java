@@ -92,7 +92,7 @@ final class TrackedKeysCheck implements Check {
                 NAME,
                 Status.FAIL,
                 match.redacted() + " matches the " + match.provider() + " API key format",
-                "rotate it, store the new key with keyrun set and write its reference here",
+                TrackedKeyFix.of(file),
                 file,
                 i + 1));
       }

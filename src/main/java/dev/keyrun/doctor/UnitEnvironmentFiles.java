@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -29,50 +28,50 @@ final class UnitEnvironmentFiles {
     this.host = host;
   }
 
-  /** Returns the finding for the {@code EnvironmentFile=} {@code setting} of {@code unit}. */
-  Optional<Finding> check(String unit, UnitFile.Setting setting) {
+  /**
+   * Returns a finding for each file with plaintext values that the {@code EnvironmentFile=} {@code
+   * setting} of {@code unit} names: one per file a wildcard matches, because {@code keyrun import}
+   * takes one file. Each names the file as it is on disk, under the root directory.
+   */
+  List<Finding> check(String unit, UnitFile.Setting setting) {
     String path = setting.value().startsWith("-") ? setting.value().substring(1) : setting.value();
     if (!path.startsWith("/")) {
-      return Optional.empty();
+      return List.of();
     }
 
-    List<Path> plaintext = new ArrayList<>();
-    boolean readableByOthers = false;
-    String access = "";
+    List<Finding> findings = new ArrayList<>();
     for (Path named : files(path)) {
       Path file = followOnce(named);
-      if (file == null || !PlaintextEnvFiles.containsPlaintext(file)) {
-        continue;
-      }
-      plaintext.add(file);
-      String fileAccess = othersAccess(file);
-      if (!fileAccess.isEmpty()) {
-        readableByOthers = true;
-        access = fileAccess;
+      if (file != null && PlaintextEnvFiles.containsPlaintext(file)) {
+        findings.add(finding(unit, setting.line(), path, named.toString(), othersAccess(file)));
       }
     }
-    if (plaintext.isEmpty()) {
-      return Optional.empty();
-    }
+    return findings;
+  }
 
+  private static Finding finding(
+      String unit, int line, String setting, String file, String access) {
+    boolean readableByOthers = !access.isEmpty();
+    String subject =
+        setting.equals(file)
+            ? "EnvironmentFile=" + setting + " contains"
+            : "EnvironmentFile=" + setting + ": " + file + " contains";
     String finding =
-        "EnvironmentFile="
-            + path
-            + " contains plaintext values, which the service receives as environment variables"
+        subject
+            + " plaintext values, which the service receives as environment variables"
             + (readableByOthers ? ", and the file is " + access : "");
     String fix =
-        (readableByOthers ? "chmod 600 " + path + ", then " : "")
+        (readableByOthers ? "chmod 600 " + file + ", then " : "")
             + "move the values into credentials: keyrun import "
-            + path
+            + file
             + " --to systemd-creds --apply";
-    return Optional.of(
-        new Finding(
-            SystemdUnitsCheck.NAME,
-            readableByOthers ? Status.FAIL : Status.WARN,
-            finding,
-            fix,
-            unit,
-            setting.line()));
+    return new Finding(
+        SystemdUnitsCheck.NAME,
+        readableByOthers ? Status.FAIL : Status.WARN,
+        finding,
+        fix,
+        unit,
+        line);
   }
 
   /**

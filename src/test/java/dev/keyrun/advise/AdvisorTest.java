@@ -96,6 +96,18 @@ class AdvisorTest {
   }
 
   @Test
+  void laptopLeavesDiskEncryptionToDoctor() {
+    Recommendation laptop = Advisor.recommend(false, false, false, false, true);
+
+    assertEquals(
+        "with one user, the OS keyring or a mode 600 .env is enough if the disk is encrypted,"
+            + " which advise does not check: keyrun doctor does",
+        laptop.why().get(0));
+    String last = laptop.steps().get(laptop.steps().size() - 1);
+    assertTrue(last.startsWith("keyrun doctor, whose disk-encryption check"), last);
+  }
+
+  @Test
   void sharedMachineLimitsKeysWithOnly() {
     Recommendation shared = Advisor.recommend(true, false, false, false, true);
 

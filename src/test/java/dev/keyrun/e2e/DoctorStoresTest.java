@@ -258,6 +258,10 @@ class DoctorStoresTest {
                     + FAKE_OP
                     + " --version timed out after 5 s"),
         result.stdout());
+    assertTrue(
+        result.stdout().contains("5 s  fix: op is installed but did not answer in time"),
+        result.stdout());
+    assertFalse(result.stdout().contains("install the 1Password CLI"), result.stdout());
   }
 
   @Test

@@ -215,6 +215,38 @@ class DoctorTest {
   }
 
   @Test
+  void trackedKeyFixFitsFile() throws Exception {
+    Files.writeString(project.resolve("settings.py"), "OPENAI = \"" + OPENAI_VALUE + "\"\n");
+    Files.writeString(project.resolve(".env.example"), "OPENAI_API_KEY=" + OPENAI_VALUE + "\n");
+    Files.createDirectories(project.resolve(".cursor"));
+    Files.writeString(
+        project.resolve(".cursor/mcp.json"), "{\"env\": {\"KEY\": \"" + GITHUB_VALUE + "\"}}\n");
+    git("add", "settings.py", ".env.example", ".cursor/mcp.json");
+    git("commit", "-q", "-m", "keys");
+
+    String text = doctor().stdout();
+
+    assertTrue(
+        text.contains(
+            "settings.py:1: sk-...(51 chars) matches the OpenAI API key format  fix: rotate it,"
+                + " store the new key with keyrun set, read it from the environment in the code,"
+                + " declare its reference in keyrun.toml or .env and start the program with"
+                + " keyrun -- COMMAND"),
+        text);
+    assertTrue(
+        text.contains(
+            ".env.example:1: sk-...(51 chars) matches the OpenAI API key format  fix: rotate it,"
+                + " store the new key with keyrun set and write its reference here\n"),
+        text);
+    assertTrue(
+        text.contains(
+            ".cursor/mcp.json:1: ghp_...(40 chars) matches the GitHub API key format  fix:"
+                + " rotate it, store the new key with keyrun set, write its reference here in"
+                + " place of the key and start the server with keyrun -- COMMAND"),
+        text);
+  }
+
+  @Test
   void gitChecksSkippedOutsideRepository() throws Exception {
     Path plain = Files.createDirectories(directory.resolve("plain"));
     Files.writeString(plain.resolve("service.env"), "TOKEN=" + GITHUB_VALUE + "\n");

@@ -71,9 +71,59 @@ class DoctorUnitsTest {
                     + " secret"),
         text.stdout());
     assertTrue(
-        text.stdout().contains("fix: store it with keyrun systemd encrypt api_key"), text.stdout());
-    assertTrue(text.stdout().contains("LoadCredentialEncrypted=api_key"), text.stdout());
+        text.stdout().contains("secret; systemctl show prints the value to every user  fix:"),
+        text.stdout());
+    assertTrue(
+        text.stdout().contains("fix: store it with keyrun systemd encrypt API_KEY"), text.stdout());
+    assertTrue(text.stdout().contains("LoadCredentialEncrypted=API_KEY"), text.stdout());
+    assertTrue(text.stdout().contains("$CREDENTIALS_DIRECTORY/API_KEY"), text.stdout());
     assertTrue(json.stdout().contains("\"file\": \"" + unit + "\", \"line\": 5}"), json.stdout());
+  }
+
+  @Test
+  void readableSystemUnitNamesMode() throws Exception {
+    Path unit = units.resolve("app.service");
+    write(unit, "[Service]\nEnvironment=API_KEY=" + PASSWORD_VALUE + "\n");
+    Files.setPosixFilePermissions(unit, PosixFilePermissions.fromString("rw-r--r--"));
+
+    Keyrun.Result result = doctor();
+
+    assertTrue(
+        result
+            .stdout()
+            .contains(
+                "secret; the unit file is readable by group and others (mode 644), and"
+                    + " systemctl show prints the value to every user"),
+        result.stdout());
+  }
+
+  @Test
+  void userUnitFixAvoidsSystemStore() throws Exception {
+    Path userUnits = Files.createDirectories(home.resolve(".config/systemd/user"));
+    write(
+        userUnits.resolve("app.service"),
+        "[Service]\nEnvironment=API_KEY=" + PASSWORD_VALUE + "\n");
+
+    Keyrun.Result result = doctor();
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    String text = result.stdout();
+    assertTrue(
+        text.contains(
+            "fail  systemd-units  ~/.config/systemd/user/app.service:2: Environment= sets API_KEY"),
+        text);
+    assertTrue(
+        text.contains(
+            "secret; every program running as this user can read the unit file, and systemctl"
+                + " --user show prints the value"),
+        text);
+    assertFalse(text.contains("every user can read"), text);
+    assertTrue(text.contains("fix: store it with keyrun set dotenv:API_KEY"), text);
+    assertTrue(text.contains("Environment=API_KEY=dotenv:API_KEY"), text);
+    assertTrue(text.contains("ExecStart=keyrun -- COMMAND"), text);
+    assertTrue(text.contains("systemd 256 or later, systemd-creds --user encrypt"), text);
+    assertFalse(text.contains("keyrun systemd encrypt"), text);
+    assertFalse(text.contains("credstore"), text);
   }
 
   @Test
@@ -115,13 +165,20 @@ class DoctorUnitsTest {
     Files.setPosixFilePermissions(values, PosixFilePermissions.fromString("rw-r--r--"));
     Keyrun.Result readable = doctor();
 
-    String line = units.resolve("app.service") + ":2: EnvironmentFile=/etc/app/app.env contains";
+    String line =
+        units.resolve("app.service")
+            + ":2: EnvironmentFile=/etc/app/app.env: "
+            + values
+            + " contains";
     assertEquals(0, private600.status(), private600.stdout() + private600.stderr());
     assertTrue(private600.stdout().contains("warn  systemd-units  " + line), private600.stdout());
     assertTrue(
         private600
             .stdout()
-            .contains("fix: move the values into credentials: keyrun import /etc/app/app.env"),
+            .contains(
+                "fix: move the values into credentials: keyrun import "
+                    + values
+                    + " --to systemd-creds --apply"),
         private600.stdout());
     assertFalse(private600.stdout().contains("absent.env"), private600.stdout());
     assertEquals(1, readable.status(), readable.stderr());
@@ -149,8 +206,39 @@ class DoctorUnitsTest {
             .contains(
                 "fail  systemd-units  "
                     + units.resolve("app.service")
-                    + ":2: EnvironmentFile=/etc/app/*.env contains plaintext values"),
+                    + ":2: EnvironmentFile=/etc/app/*.env: "
+                    + link
+                    + " contains plaintext values"),
         result.stdout());
+  }
+
+  @Test
+  void wildcardReportsEachFile() throws Exception {
+    Path directory = Files.createDirectories(root.resolve("etc/app"));
+    write(directory.resolve("a.env"), "DB_PASSWORD=" + FILE_VALUE + "\n");
+    write(directory.resolve("b.env"), "API_TOKEN=" + PASSWORD_VALUE + "\n");
+    write(directory.resolve("c.env"), "API_KEY=systemd-creds://api_key\n");
+    Files.setPosixFilePermissions(
+        directory.resolve("b.env"), PosixFilePermissions.fromString("rw-r--r--"));
+    write(units.resolve("app.service"), "[Service]\nEnvironmentFile=-/etc/app/*.env\n");
+
+    Keyrun.Result result = doctor();
+
+    String text = result.stdout();
+    String prefix = units.resolve("app.service") + ":2: EnvironmentFile=/etc/app/*.env: ";
+    assertTrue(text.contains("warn  systemd-units  " + prefix + directory.resolve("a.env")), text);
+    assertTrue(text.contains("fail  systemd-units  " + prefix + directory.resolve("b.env")), text);
+    assertFalse(text.contains("c.env"), text);
+    assertTrue(
+        text.contains("keyrun import " + directory.resolve("a.env") + " --to systemd-creds"), text);
+    assertTrue(
+        text.contains(
+            "fix: chmod 600 "
+                + directory.resolve("b.env")
+                + ", then move the values into credentials: keyrun import "
+                + directory.resolve("b.env")),
+        text);
+    assertFalse(text.contains("keyrun import /etc/app/*.env"), text);
   }
 
   @Test

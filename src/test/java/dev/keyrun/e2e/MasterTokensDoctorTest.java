@@ -83,6 +83,29 @@ class MasterTokensDoctorTest {
   }
 
   @Test
+  void tokenInLargeSessionLogFails() throws Exception {
+    Path log = home.resolve(".claude/projects/app/session.jsonl");
+    Files.createDirectories(log.getParent());
+    String message = "{\"type\": \"assistant\", \"text\": \"" + "done. ".repeat(150) + "\"}\n";
+    try (var writer = Files.newBufferedWriter(log)) {
+      for (long written = 0; written < 5L << 20; written += message.length()) {
+        writer.write(message);
+      }
+      writer.write("{\"env\": {\"VAULT_TOKEN\": \"" + VAULT_VALUE + "\"}}\n");
+    }
+    Path fifo = home.resolve(".claude/projects/app/pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+
+    Keyrun.Result result = doctor();
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    String text = result.stdout();
+    assertTrue(text.contains("fail  master-tokens  ~/.claude/projects/app/session.jsonl:"), text);
+    assertTrue(text.contains("hvs....(52 chars) is a HashiCorp Vault token in plain text"), text);
+    assertFalse(text.contains("not read"), text);
+  }
+
+  @Test
   void tokenInJsonReportIsRedacted() throws Exception {
     write(
         home.resolve(".claude/settings.json"), "{\"token\": \"" + SERVICE_ACCOUNT_VALUE + "\"}\n");
