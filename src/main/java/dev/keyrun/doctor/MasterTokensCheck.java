@@ -1,5 +1,7 @@
 package dev.keyrun.doctor;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +82,7 @@ final class MasterTokensCheck implements Check {
   static List<Path> shellFiles(Path home) {
     List<Path> shellFiles = new ArrayList<>();
     for (String name : SHELL_FILES) {
-      shellFiles.add(home.resolve(name));
+      shellFiles.add(linkTarget(home.resolve(name)));
     }
     BoundedWalk fish =
         new BoundedWalk(
@@ -90,6 +92,22 @@ final class MasterTokensCheck implements Check {
     fish.walk(home.resolve(FISH_CONF_D), 1);
     shellFiles.addAll(fish.files());
     return shellFiles;
+  }
+
+  /**
+   * Returns the file a shell startup file links to, because dotfile managers such as GNU Stow link
+   * {@code ~/.bashrc} into a repository; the scan reads regular files only. A file that is no link,
+   * or a link that does not resolve, is returned as it is.
+   */
+  private static Path linkTarget(Path file) {
+    if (!Files.isSymbolicLink(file)) {
+      return file;
+    }
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      return file;
+    }
   }
 
   private static void scanAssistantPlaces(Scope scope, TokenScan scan) {

@@ -159,7 +159,10 @@ class DoctorSpecialFilesTest {
     assertTrue(
         result
             .stdout()
-            .contains("app.service:2: EnvironmentFile=/etc/app/[x contains plaintext values"),
+            .contains(
+                "app.service:2: EnvironmentFile=/etc/app/[x: "
+                    + environmentFile
+                    + " contains plaintext values"),
         result.stdout());
   }
 

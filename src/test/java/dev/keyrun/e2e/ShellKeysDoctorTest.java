@@ -99,6 +99,20 @@ class ShellKeysDoctorTest {
         result.stdout());
   }
 
+  @Test
+  void linkedStartupFileIsRead() throws Exception {
+    Path dotfile = home.resolve("dotfiles/bash/.bashrc");
+    write(dotfile, "export OPENAI_API_KEY=" + OPENAI_VALUE + "\n");
+    Files.createSymbolicLink(home.resolve(".bashrc"), dotfile);
+
+    Keyrun.Result result = doctor();
+
+    assertEquals(1, result.status(), result.stdout() + result.stderr());
+    assertTrue(
+        result.stdout().contains("fail  shell-keys  ~/dotfiles/bash/.bashrc:1: sk-proj-...(48"),
+        result.stdout());
+  }
+
   private Keyrun.Result doctor() throws Exception {
     Keyrun.Result result =
         Keyrun.in(project)
