@@ -53,13 +53,9 @@ final class ConfigCommand {
       return finish();
     }
 
-    String format = parsed.matchedOptionValue(CommandSpecs.FORMAT, "text");
-    if (!format.equals("text") && !format.equals("json")) {
-      throw KeyrunException.failed(
-          CommandSpecs.FORMAT, "\"" + format + "\" is not a format", "use text or json");
-    }
+    boolean json = ProjectFiles.jsonFormat(parsed);
     UserConfig config = services.config();
-    stdout.print(format.equals("json") ? json(config) : text(config));
+    stdout.print(json ? json(config) : text(config));
     return finish();
   }
 

@@ -34,7 +34,8 @@ final class ProjectFiles {
 
   /** Returns whether {@code --format} is json; a format other than text or json fails. */
   static boolean jsonFormat(ParseResult parsed) {
-    String format = parsed.matchedOptionValue(CommandSpecs.FORMAT, "text");
+    String format =
+        parsed.matchedOptionValue(CommandSpecs.FORMAT, "text").toLowerCase(java.util.Locale.ROOT);
     if (!format.equals("text") && !format.equals("json")) {
       throw KeyrunException.failed(
           CommandSpecs.FORMAT, "\"" + format + "\" is not a format", "use text or json");

@@ -20,11 +20,7 @@ final class WhereCommand {
   }
 
   int where(ParseResult parsed) {
-    String format = parsed.matchedOptionValue(CommandSpecs.FORMAT, "text");
-    if (!"text".equals(format) && !"json".equals(format)) {
-      throw KeyrunException.failed(
-          "--format " + format, "unknown format", "use --format text or --format json");
-    }
+    String format = ProjectFiles.jsonFormat(parsed) ? "json" : "text";
     Reference reference =
         Reference.require(
             parsed.matchedPositionalValue(0, ""), "write it as in your env file: dotenv:API_KEY");

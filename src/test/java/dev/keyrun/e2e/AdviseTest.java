@@ -133,6 +133,14 @@ class AdviseTest {
     assertTrue(format.stderr().contains("\"yaml\" is not a format"), format.stderr());
   }
 
+  @Test
+  void formatIgnoresCase() throws Exception {
+    Keyrun.Result result = keyrun("advise", "--format", "JSON", "--internet-facing").run();
+
+    assertEquals(0, result.status(), result.stderr());
+    assertTrue(result.stdout().startsWith("{"), result.stdout());
+  }
+
   private static void assertNoValue(Keyrun.Result result) {
     assertFalse(result.stdout().contains(VALUE), result.stdout());
     assertFalse(result.stderr().contains(VALUE), result.stderr());

@@ -239,8 +239,7 @@ class RotationTest {
 
     assertEquals(ManagementStatus.FAILED, where.status());
     assertEquals(
-        "keyrun: --format yaml: unknown format\n"
-            + "keyrun: hint: use --format text or --format json\n",
+        "keyrun: --format: \"yaml\" is not a format\n" + "keyrun: hint: use text or json\n",
         where.stderr());
   }
 
