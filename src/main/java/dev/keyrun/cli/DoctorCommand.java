@@ -106,7 +106,7 @@ final class DoctorCommand {
     }
     if (!Files.isDirectory(named)) {
       throw KeyrunException.failed(
-          named.toString(), "not a directory; give --root an existing directory", null);
+          named.toString(), "not a directory", "give --root an existing directory");
     }
     return named;
   }
