@@ -28,12 +28,15 @@ final class EnvHistory {
   /**
    * Returns the env files to look up: {@code present}, then the env-like paths below the project
    * directory that any commit of any branch touched, such as a {@code .env} committed and deleted
-   * later.
+   * later. {@code --full-history} keeps the commits of a merged branch whose merge left the file as
+   * it was, which git's default history simplification drops.
    */
   static List<Path> files(Git git, List<Path> present) throws IOException {
     Set<Path> files = new LinkedHashSet<>(present);
     List<String> arguments =
-        new ArrayList<>(List.of("log", "--all", "--format=", "--name-only", "--relative", "--"));
+        new ArrayList<>(
+            List.of(
+                "log", "--all", "--full-history", "--format=", "--name-only", "--relative", "--"));
     arguments.addAll(List.of(ENV_PATHSPECS));
     Git.Result log = git.run(arguments.toArray(String[]::new));
     if (log.status() == 0) {
@@ -56,6 +59,7 @@ final class EnvHistory {
         git.run(
             "log",
             "--all",
+            "--full-history",
             "--patch",
             "--no-color",
             "--no-ext-diff",

@@ -1,0 +1,50 @@
+package dev.keyrun.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code keyrun doctor}'s env-history check over git histories that hide a plain value from a plain
+ * {@code git log}: a merged branch that added and removed an env file.
+ */
+class DoctorEnvHistoryTest {
+  private static final String VALUE = "history-fixture-Z8q2Lm4Rt7Wx";
+
+  @TempDir java.nio.file.Path directory;
+  private DoctorProject project;
+
+  @BeforeEach
+  void createProject() throws Exception {
+    project = new DoctorProject(directory);
+    project.write("README", "app\n", "rw-r--r--");
+    project.git("add", "README");
+    project.git("commit", "-q", "-m", "init");
+  }
+
+  @AfterEach
+  void noValueInOutput() {
+    project.assertNoValueInOutput(VALUE);
+  }
+
+  @Test
+  void mergedBranchThatRemovedEnvWarns() throws Exception {
+    project.git("checkout", "-q", "-b", "side");
+    project.write(".env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.git("add", ".env");
+    project.git("commit", "-q", "-m", "add env");
+    project.git("rm", "-q", ".env");
+    project.git("commit", "-q", "-m", "remove env");
+    project.git("checkout", "-q", "-");
+    project.git("merge", "-q", "--no-ff", "-m", "merge side", "side");
+    project.git("branch", "-q", "-D", "side");
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    String line = DoctorProject.line(result.stdout(), "warn", "env-history");
+    assertTrue(line.contains(".env is in the git history with plain values"), result.stdout());
+  }
+}
