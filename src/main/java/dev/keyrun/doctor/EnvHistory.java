@@ -36,15 +36,24 @@ final class EnvHistory {
     List<String> arguments =
         new ArrayList<>(
             List.of(
-                "log", "--all", "--full-history", "--format=", "--name-only", "--relative", "--"));
+                "log",
+                "--all",
+                "--full-history",
+                "-z",
+                "--format=",
+                "--name-only",
+                "--relative",
+                "--"));
     arguments.addAll(List.of(ENV_PATHSPECS));
     Git.Result log = git.run(arguments.toArray(String[]::new));
     if (log.status() == 0) {
-      log.stdout()
-          .lines()
-          .filter(line -> !line.isBlank())
-          .filter(line -> ProjectWalk.isEnvName(Path.of(line).getFileName().toString()))
-          .forEach(line -> files.add(Path.of(line)));
+      // -z ends each name with NUL and leaves it unquoted; without it, git quotes a name with
+      // non-ASCII or control characters, and the quoted name matches no env file.
+      for (String name : log.stdout().split("\0")) {
+        if (!name.isBlank() && ProjectWalk.isEnvName(Path.of(name).getFileName().toString())) {
+          files.add(Path.of(name));
+        }
+      }
     }
     return List.copyOf(files);
   }

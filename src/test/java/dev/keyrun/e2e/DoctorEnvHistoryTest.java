@@ -2,6 +2,7 @@ package dev.keyrun.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code keyrun doctor}'s env-history check over git histories that hide a plain value from a plain
- * {@code git log}: a merged branch that added and removed an env file.
+ * {@code git log}: a merged branch that added and removed an env file, and env files whose names
+ * git quotes.
  */
 class DoctorEnvHistoryTest {
   private static final String VALUE = "history-fixture-Z8q2Lm4Rt7Wx";
@@ -46,5 +48,22 @@ class DoctorEnvHistoryTest {
 
     String line = DoctorProject.line(result.stdout(), "warn", "env-history");
     assertTrue(line.contains(".env is in the git history with plain values"), result.stdout());
+  }
+
+  @Test
+  void nonAsciiEnvPathsWarn() throws Exception {
+    Files.createDirectories(project.project.resolve("dü"));
+    project.write("dü/.env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.write("café.env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.git("add", "dü/.env", "café.env");
+    project.git("commit", "-q", "-m", "add env files");
+    project.git("rm", "-q", "dü/.env", "café.env");
+    project.git("commit", "-q", "-m", "remove env files");
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    String output = result.stdout();
+    assertTrue(output.contains("dü/.env is in the git history with plain values"), output);
+    assertTrue(output.contains("café.env is in the git history with plain values"), output);
   }
 }
