@@ -47,7 +47,7 @@ final class EnvHistory {
     arguments.addAll(List.of(ENV_PATHSPECS));
     Git.Result log = git.run(arguments.toArray(String[]::new));
     if (log.status() == 0) {
-      // -z ends each name with NUL and leaves it unquoted; without it, git quotes a name with
+      // -z ends each name with NUL and leaves it unquoted. Without it, git quotes a name with
       // non-ASCII or control characters, and the quoted name matches no env file.
       for (String name : log.stdout().split("\0")) {
         if (!name.isBlank() && ProjectWalk.isEnvName(Path.of(name).getFileName().toString())) {
@@ -61,7 +61,9 @@ final class EnvHistory {
   /**
    * Returns the abbreviated hashes of the commits, newest first, whose diff of {@code file} adds a
    * plain value: a value that is not empty and not a reference. A line that does not parse counts
-   * as plain, such as a line of a quoted value that spans lines.
+   * as plain, such as a line of a quoted value that spans lines. A merge counts when its resolution
+   * adds a line that none of its parents has ({@code --cc}), because a line taken from one parent
+   * is reported in the commit that added it there.
    */
   static List<String> plaintextCommits(Git git, String file) throws IOException {
     Git.Result log =
@@ -70,6 +72,7 @@ final class EnvHistory {
             "--all",
             "--full-history",
             "--patch",
+            "--cc",
             "--no-color",
             "--no-ext-diff",
             "--no-textconv",
@@ -82,23 +85,55 @@ final class EnvHistory {
 
     List<String> commits = new ArrayList<>();
     String commit = null;
+    // The number of prefix columns of the current hunk's lines, and 0 outside a hunk, where the
+    // "+++ b/FILE" header is no added line.
+    int columns = 0;
     for (String line : log.stdout().split("\n", -1)) {
       if (line.startsWith(COMMIT_MARK)) {
         commit = line.substring(COMMIT_MARK.length()).strip();
-      } else if (commit != null && addsPlainValue(line) && !commits.contains(commit)) {
+        columns = 0;
+      } else if (line.startsWith("diff ")) {
+        columns = 0;
+      } else if (line.startsWith("@@")) {
+        columns = hunkColumns(line);
+      } else if (commit != null
+          && columns > 0
+          && addsPlainValue(line, columns)
+          && !commits.contains(commit)) {
         commits.add(commit);
       }
     }
     return commits;
   }
 
-  private static boolean addsPlainValue(String line) {
-    if (!line.startsWith("+") || line.startsWith("+++")) {
+  /**
+   * Returns the number of prefix columns of the lines of a hunk: 1 in a diff against one parent
+   * ({@code @@}), and one per parent in the combined diff of a merge ({@code @@@} for two).
+   */
+  private static int hunkColumns(String header) {
+    int marks = 0;
+    while (marks < header.length() && header.charAt(marks) == '@') {
+      marks++;
+    }
+    return marks - 1;
+  }
+
+  /**
+   * Tells whether a line of a hunk adds a plain value. The line is added when each of its {@code
+   * columns} prefix characters is {@code +}, that is new against every parent.
+   */
+  private static boolean addsPlainValue(String line, int columns) {
+    if (line.length() < columns) {
       return false;
+    }
+    for (int i = 0; i < columns; i++) {
+      if (line.charAt(i) != '+') {
+        return false;
+      }
     }
 
     try {
-      for (DotenvEntry entry : DotenvParser.parse("history", line.substring(1))) {
+      for (DotenvEntry entry : DotenvParser.parse("history", line.substring(columns))) {
         if (PlaintextEnvFiles.isPlaintext(entry)) {
           return true;
         }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code keyrun doctor}'s env-history check over git histories that hide a plain value from a plain
- * {@code git log}: a merged branch that added and removed an env file, and env files whose names
- * git quotes.
+ * {@code git log}: a merged branch that added and removed an env file, env files whose names git
+ * quotes, and a value that only a merge resolution added.
  */
 class DoctorEnvHistoryTest {
   private static final String VALUE = "history-fixture-Z8q2Lm4Rt7Wx";
@@ -65,5 +65,50 @@ class DoctorEnvHistoryTest {
     String output = result.stdout();
     assertTrue(output.contains("dü/.env is in the git history with plain values"), output);
     assertTrue(output.contains("café.env is in the git history with plain values"), output);
+  }
+
+  @Test
+  void valueAddedInMergeResolutionWarns() throws Exception {
+    project.write(".env", "A=keyring://app/a\n", "rw-------");
+    project.git("add", ".env");
+    project.git("commit", "-q", "-m", "add references");
+    project.git("checkout", "-q", "-b", "side");
+    project.write(".env", "A=keyring://app/a\nB=keyring://app/b\n", "rw-------");
+    project.git("commit", "-q", "-a", "-m", "add B");
+    project.git("checkout", "-q", "-");
+    project.write(".env", "A=keyring://app/a\nC=keyring://app/c\n", "rw-------");
+    project.git("commit", "-q", "-a", "-m", "add C");
+    project.git("merge", "-q", "--no-commit", "-s", "ours", "side");
+    project.write(".env", "A=keyring://app/a\nC=" + VALUE + "\nB=keyring://app/b\n", "rw-------");
+    project.git("commit", "-q", "-a", "-m", "merge side");
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    String line = DoctorProject.line(result.stdout(), "warn", "env-history");
+    assertTrue(line.contains(".env is in the git history with plain values"), result.stdout());
+    assertTrue(line.contains("(added in 1 commit,"), result.stdout());
+  }
+
+  @Test
+  void mergedCrlfReferencesAreNoFinding() throws Exception {
+    project.write(".env", "A=keyring://app/a\r\n", "rw-------");
+    project.git("add", ".env");
+    project.git("commit", "-q", "-m", "add references");
+    project.git("checkout", "-q", "-b", "side");
+    project.write(".env", "A=keyring://app/a\r\nB=keyring://app/b\r\n", "rw-------");
+    project.git("commit", "-q", "-a", "-m", "add B");
+    project.git("checkout", "-q", "-");
+    project.write(".env", "A=keyring://app/a\r\nC=keyring://app/c\r\n", "rw-------");
+    project.git("commit", "-q", "-a", "-m", "add C");
+    project.git("merge", "-q", "--no-commit", "-s", "ours", "side");
+    project.write(
+        ".env", "A=keyring://app/a\r\nC=keyring://app/c\r\nB=keyring://app/b\r\n", "rw-------");
+    project.git("commit", "-q", "-a", "-m", "merge side");
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    assertTrue(
+        DoctorProject.line(result.stdout(), "ok", "env-history").contains("no commit added"),
+        result.stdout());
   }
 }
