@@ -46,13 +46,13 @@ final class EnvHistory {
                 "--"));
     arguments.addAll(List.of(ENV_PATHSPECS));
     Git.Result log = git.run(arguments.toArray(String[]::new));
-    if (log.status() == 0) {
-      // -z ends each name with NUL and leaves it unquoted. Without it, git quotes a name with
-      // non-ASCII or control characters, and the quoted name matches no env file.
-      for (String name : log.stdout().split("\0")) {
-        if (!name.isBlank() && ProjectWalk.isEnvName(Path.of(name).getFileName().toString())) {
-          files.add(Path.of(name));
-        }
+    requireSuccess(log);
+
+    // -z ends each name with NUL and leaves it unquoted. Without it, git quotes a name with
+    // non-ASCII or control characters, and the quoted name matches no env file.
+    for (String name : log.stdout().split("\0")) {
+      if (!name.isBlank() && ProjectWalk.isEnvName(Path.of(name).getFileName().toString())) {
+        files.add(Path.of(name));
       }
     }
     return List.copyOf(files);
@@ -79,9 +79,7 @@ final class EnvHistory {
             "--format=" + COMMIT_MARK + "%h",
             "--",
             file);
-    if (log.status() != 0) {
-      return List.of();
-    }
+    requireSuccess(log);
 
     List<String> commits = new ArrayList<>();
     String commit = null;
@@ -104,6 +102,16 @@ final class EnvHistory {
       }
     }
     return commits;
+  }
+
+  /**
+   * Throws when git log failed, such as on an object that a blobless clone has not fetched, so that
+   * the check reports it as skipped and not as ok.
+   */
+  private static void requireSuccess(Git.Result log) throws IOException {
+    if (log.status() != 0) {
+      throw new IOException("git log exited with status " + log.status());
+    }
   }
 
   /**

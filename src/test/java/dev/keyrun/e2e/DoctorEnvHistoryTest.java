@@ -1,8 +1,10 @@
 package dev.keyrun.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorEnvHistoryTest {
   private static final String VALUE = "history-fixture-Z8q2Lm4Rt7Wx";
 
-  @TempDir java.nio.file.Path directory;
+  @TempDir Path directory;
   private DoctorProject project;
 
   @BeforeEach
@@ -110,5 +112,26 @@ class DoctorEnvHistoryTest {
     assertTrue(
         DoctorProject.line(result.stdout(), "ok", "env-history").contains("no commit added"),
         result.stdout());
+  }
+
+  @Test
+  void unreadableHistoryIsSkippedNotOk() throws Exception {
+    project.write(".env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.git("add", ".env");
+    project.git("commit", "-q", "-m", "add env");
+    project.git("rm", "-q", ".env");
+    project.git("commit", "-q", "-m", "remove env");
+    String blob = project.gitOutput("rev-parse", "HEAD~1:.env").strip();
+    Path object =
+        project.project.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+    Files.delete(object);
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    String output = result.stdout();
+    assertEquals("", DoctorProject.line(output, "ok", "env-history"), output);
+    assertTrue(
+        DoctorProject.line(output, "skipped", "env-history").contains("git failed on .env"),
+        output);
   }
 }
