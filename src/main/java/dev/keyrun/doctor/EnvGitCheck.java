@@ -92,7 +92,7 @@ final class EnvGitCheck implements Check {
         }
       }
       case TRACKED -> {
-        if (git.run("ls-files", "--error-unmatch", "--", file).status() == 0) {
+        if (git.run("ls-files", "--error-unmatch", "--", EnvHistory.LITERAL + file).status() == 0) {
           findings.add(
               Finding.about(
                   name(),

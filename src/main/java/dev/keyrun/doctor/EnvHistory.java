@@ -23,6 +23,12 @@ final class EnvHistory {
 
   private static final String COMMIT_MARK = "commit ";
 
+  /**
+   * The pathspec magic that matches a file name as it is written, so that a name such as {@code
+   * [ab].env} does not match {@code a.env} as a glob.
+   */
+  static final String LITERAL = ":(literal)";
+
   private EnvHistory() {}
 
   /**
@@ -78,7 +84,7 @@ final class EnvHistory {
             "--no-textconv",
             "--format=" + COMMIT_MARK + "%h",
             "--",
-            file);
+            LITERAL + file);
     requireSuccess(log);
 
     List<String> commits = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.keyrun.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -133,5 +134,33 @@ class DoctorEnvHistoryTest {
     assertTrue(
         DoctorProject.line(output, "skipped", "env-history").contains("git failed on .env"),
         output);
+  }
+
+  @Test
+  void globCharactersInNameMatchLiterally() throws Exception {
+    project.write("a.env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.write("[ab].env", "API_TOKEN=keyring://app/token\n", "rw-------");
+    project.git("add", "a.env", "[ab].env");
+    project.git("commit", "-q", "-m", "add env files");
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    String output = result.stdout();
+    assertTrue(output.contains("a.env is in the git history with plain values"), output);
+    assertFalse(output.contains("[ab].env is in the git history"), output);
+  }
+
+  @Test
+  void untrackedGlobNameIsNotTracked() throws Exception {
+    project.write("a.env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.write("[ab].env", "API_TOKEN=" + VALUE + "\n", "rw-------");
+    project.git("add", "a.env");
+    project.git("commit", "-q", "-m", "add a.env");
+
+    Keyrun.Result result = project.doctor("--format", "text");
+
+    String output = result.stdout();
+    assertTrue(output.contains("fail  env-tracked  a.env is tracked by git"), output);
+    assertFalse(output.contains("[ab].env is tracked by git"), output);
   }
 }
