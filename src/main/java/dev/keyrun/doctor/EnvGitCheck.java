@@ -45,9 +45,9 @@ final class EnvGitCheck implements Check {
     }
     Git git = project.git().get();
 
-    List<Path> files =
-        kind == Kind.HISTORY ? historyFiles(project, git) : project.plaintextEnvFiles();
     List<Finding> findings = new ArrayList<>();
+    List<Path> files =
+        kind == Kind.HISTORY ? historyFiles(project, git, findings) : project.plaintextEnvFiles();
     for (Path file : files) {
       try {
         check(git, file.toString(), findings);
@@ -64,13 +64,16 @@ final class EnvGitCheck implements Check {
   /**
    * Returns the files whose history is read: every env file of the project, whether it holds plain
    * values or references, and the env files that only the history still contains. Replacing values
-   * with references, or deleting the file, leaves the old values in the history.
+   * with references, or deleting the file, leaves the old values in the history. When git fails, it
+   * adds a skipped finding and returns the project's env files.
    */
-  private static List<Path> historyFiles(ProjectScope project, Git git) {
+  private List<Path> historyFiles(ProjectScope project, Git git, List<Finding> findings) {
     try {
       return EnvHistory.files(git, project.envFiles());
     } catch (IOException e) {
-      // The history check that follows runs git again and reports its failure.
+      findings.add(
+          Finding.skipped(
+              name(), "git failed to list the env files of the history: " + e.getMessage()));
       return project.envFiles();
     }
   }
@@ -89,7 +92,7 @@ final class EnvGitCheck implements Check {
         }
       }
       case TRACKED -> {
-        if (git.run("ls-files", "--error-unmatch", "--", file).status() == 0) {
+        if (git.run("ls-files", "--error-unmatch", "--", EnvHistory.LITERAL + file).status() == 0) {
           findings.add(
               Finding.about(
                   name(),

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reports master credentials (see {@link MasterCredential}) where other programs can read them: a
@@ -77,10 +79,11 @@ final class MasterTokensCheck implements Check {
 
   /**
    * Returns the shell startup files of {@code home} that may exist: {@link #SHELL_FILES} and the
-   * {@code .fish} files of {@link #FISH_CONF_D}.
+   * {@code .fish} files of {@link #FISH_CONF_D}. Links to one file, such as {@code .bashrc} and
+   * {@code .zshrc} linked to one dotfile, give that file once.
    */
   static List<Path> shellFiles(Path home) {
-    List<Path> shellFiles = new ArrayList<>();
+    Set<Path> shellFiles = new LinkedHashSet<>();
     for (String name : SHELL_FILES) {
       shellFiles.add(linkTarget(home.resolve(name)));
     }
@@ -91,7 +94,7 @@ final class MasterTokensCheck implements Check {
             file -> BoundedWalk.name(file).endsWith(".fish"));
     fish.walk(home.resolve(FISH_CONF_D), 1);
     shellFiles.addAll(fish.files());
-    return shellFiles;
+    return List.copyOf(shellFiles);
   }
 
   /**

@@ -47,9 +47,13 @@ final class UnitEnvironmentSecrets {
     return findings;
   }
 
-  /** Tells whether {@code unit} is in the user's own unit directory, run by the user's manager. */
+  /**
+   * Tells whether {@code unit} is run by a user's service manager: it is in the user's own unit
+   * directory, or in {@code /etc/systemd/user}, which every user's manager loads.
+   */
   private boolean isUserUnit(Path unit) {
-    return unit.startsWith(host.home().resolve(UnitDirectories.USER_HOME));
+    return unit.startsWith(host.home().resolve(UnitDirectories.USER_HOME))
+        || unit.startsWith(host.system(UnitDirectories.USER_SYSTEM_WIDE));
   }
 
   private static String exposure(Path unit, boolean userUnit) {

@@ -90,6 +90,21 @@ final class DoctorProject {
     assertEquals(0, process.exitValue(), "git " + String.join(" ", arguments) + ":\n" + output);
   }
 
+  /** Runs git in the project, fails when it exits with another status than 0, returns stdout. */
+  String gitOutput(String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+    builder.environment().putAll(environment(new Keyrun()).environment());
+    builder.redirectInput(new File("/dev/null"));
+    builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "git " + arguments[0] + " did not exit");
+    assertEquals(0, process.exitValue(), "git " + String.join(" ", arguments));
+    return output;
+  }
+
   /** Returns the line of {@code output} that reports {@code check} with {@code status}, or "". */
   static String line(String output, String status, String check) {
     String start = String.format("%-4s  %s  ", status, check);

@@ -127,6 +127,23 @@ class DoctorUnitsTest {
   }
 
   @Test
+  void systemWideUserUnitGetsUserFix() throws Exception {
+    Path userUnits = Files.createDirectories(root.resolve("etc/systemd/user"));
+    write(
+        userUnits.resolve("agent.service"),
+        "[Service]\nEnvironment=API_KEY=" + PASSWORD_VALUE + "\n");
+
+    Keyrun.Result result = doctor();
+
+    String text = result.stdout();
+    assertTrue(text.contains("/etc/systemd/user/agent.service:2: Environment= sets API_KEY"), text);
+    assertTrue(text.contains("systemctl --user show prints the value"), text);
+    assertFalse(text.contains("prints the value to every user"), text);
+    assertTrue(text.contains("fix: store it with keyrun set dotenv:API_KEY"), text);
+    assertFalse(text.contains("keyrun systemd encrypt"), text);
+  }
+
+  @Test
   void dropInWithContinuedLineFails() throws Exception {
     write(units.resolve("app.service"), "[Service]\nExecStart=/usr/bin/app\n");
     Path dropIns = Files.createDirectories(units.resolve("app.service.d"));

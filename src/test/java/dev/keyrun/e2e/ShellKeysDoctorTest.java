@@ -113,6 +113,20 @@ class ShellKeysDoctorTest {
         result.stdout());
   }
 
+  @Test
+  void twoLinksToOneFileReportOnce() throws Exception {
+    Path dotfile = home.resolve("dotfiles/shellrc");
+    write(dotfile, "export OPENAI_API_KEY=" + OPENAI_VALUE + "\n");
+    Files.createSymbolicLink(home.resolve(".bashrc"), dotfile);
+    Files.createSymbolicLink(home.resolve(".zshrc"), dotfile);
+
+    Keyrun.Result result = doctor();
+
+    String start = "fail  shell-keys  ~/dotfiles/shellrc:1:";
+    long count = result.stdout().lines().filter(line -> line.startsWith(start)).count();
+    assertEquals(1, count, result.stdout());
+  }
+
   private Keyrun.Result doctor() throws Exception {
     Keyrun.Result result =
         Keyrun.in(project)
