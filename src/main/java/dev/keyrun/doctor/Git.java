@@ -24,6 +24,12 @@ public final class Git {
 
   static final long TIMEOUT_SECONDS = 20;
 
+  /**
+   * The most bytes of output one git run may print. The patches of an env file's history are far
+   * smaller; more means a tree doctor should not hold in memory, so the check is skipped.
+   */
+  static final int MAX_OUTPUT_BYTES = 64 << 20;
+
   /** The time all git runs of one doctor run may take together. */
   static final long TOTAL_TIMEOUT_SECONDS = 60;
 
@@ -104,7 +110,9 @@ public final class Git {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while git " + arguments[0] + " ran", e);
     } catch (ExecutionException e) {
-      throw new IOException("reading the output of git " + arguments[0] + " failed", e);
+      throw new IOException(
+          "reading the output of git " + arguments[0] + " failed: " + e.getCause().getMessage(),
+          e.getCause());
     }
   }
 
@@ -139,7 +147,14 @@ public final class Git {
    */
   private static void read(Process process, CompletableFuture<byte[]> output) {
     try (InputStream in = process.getInputStream()) {
-      output.complete(in.readAllBytes());
+      byte[] bytes = in.readNBytes(MAX_OUTPUT_BYTES + 1);
+      if (bytes.length > MAX_OUTPUT_BYTES) {
+        process.destroyForcibly();
+        output.completeExceptionally(
+            new IOException("its output is larger than " + (MAX_OUTPUT_BYTES >> 20) + " MiB"));
+        return;
+      }
+      output.complete(bytes);
     } catch (IOException e) {
       output.completeExceptionally(e);
     }

@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The time limits of the git runs of one doctor run. */
+/** The time and output limits of the git runs of one doctor run. */
 class GitTimeoutTest {
   @TempDir Path directory;
 
@@ -44,6 +44,19 @@ class GitTimeoutTest {
     IOException second = assertThrows(IOException.class, () -> limited.run("ls-files"));
 
     assertTrue(second.getMessage().startsWith("git ls-files "), second.getMessage());
+  }
+
+  @Test
+  void outputPastLimitFails() throws Exception {
+    Path git = script("head -c " + (Git.MAX_OUTPUT_BYTES + 10) + " /dev/zero\n");
+
+    IOException failure =
+        assertThrows(
+            IOException.class, () -> new Git(git.toString(), directory, 20, 60).run("log"));
+
+    assertEquals(
+        "reading the output of git log failed: its output is larger than 64 MiB",
+        failure.getMessage());
   }
 
   private Path script(String body) throws IOException {
