@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Reads which env files the git history contains and which of their commits added a plain value.
- * The added lines of each diff are parsed in memory and dropped; no value is printed, stored or
- * passed to git, whose arguments are options and file names only.
+ * The added lines of each diff are parsed in memory and dropped. No value is printed or stored, and
+ * git's arguments are options and file names only.
  */
 final class EnvHistory {
   /** The pathspecs of env-like names, in the directory git runs in and below it. */

@@ -25,8 +25,8 @@ public final class Git {
   static final long TIMEOUT_SECONDS = 20;
 
   /**
-   * The most bytes of output one git run may print. The patches of an env file's history are far
-   * smaller; more means a tree doctor should not hold in memory, so the check is skipped.
+   * The maximum size of one git run's output. The patches of an env file's history are far smaller,
+   * so more output is not held in memory, and the check that asked for it is skipped.
    */
   static final int MAX_OUTPUT_BYTES = 64 << 20;
 

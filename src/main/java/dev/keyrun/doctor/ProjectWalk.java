@@ -44,9 +44,8 @@ final class ProjectWalk {
   }
 
   /**
-   * Walks {@code root}, the project directory itself never counting as a skipped directory. A root
-   * that is a symbolic link, such as a project linked into the home directory, is walked at its
-   * target.
+   * Walks {@code directory}, which never counts as a skipped directory itself. A directory that is
+   * a symbolic link, such as a project linked into the home directory, is walked at its target.
    */
   static ProjectWalk over(Path directory) {
     Path root = realPath(directory);
