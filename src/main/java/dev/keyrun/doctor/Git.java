@@ -97,14 +97,15 @@ public final class Git {
     reader.setDaemon(true);
     reader.start();
     try {
+      long runDeadline = System.nanoTime() + runTimeoutNanos;
       byte[] output = stdout.get(runTimeoutNanos, TimeUnit.NANOSECONDS);
-      long left = Math.max(0, deadlineNanos - System.nanoTime());
-      if (!process.waitFor(Math.min(left, runTimeoutNanos), TimeUnit.NANOSECONDS)) {
-        throw timedOut(process, arguments[0]);
+      long left = Math.max(0, runDeadline - System.nanoTime());
+      if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+        throw timedOut(process, arguments[0], runTimeoutNanos);
       }
       return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     } catch (TimeoutException e) {
-      throw timedOut(process, arguments[0]);
+      throw timedOut(process, arguments[0], runTimeoutNanos);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -130,15 +131,12 @@ public final class Git {
     return Math.min(left, timeoutNanos);
   }
 
-  private IOException timedOut(Process process, String subcommand) {
+  /** Stops git and its children, and returns the error that names the limit that applied. */
+  private static IOException timedOut(Process process, String subcommand, long limitNanos) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
-    return new IOException(
-        "git "
-            + subcommand
-            + " timed out after "
-            + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos)
-            + "s");
+    long seconds = Math.max(1, Math.round(limitNanos / 1e9));
+    return new IOException("git " + subcommand + " timed out after " + seconds + "s");
   }
 
   /**
