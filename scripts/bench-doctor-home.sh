@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Times `keyrun doctor --home` over a synthetic home directory of 100,000 files, as
-# docs/benchmarks.md ("keyrun doctor --home") describes. The home contains 20 projects under ~/src,
-# ~/code, ~/projects and ~/work, each with sources, env files, a node_modules tree and git
-# objects; package caches (~/.cache, ~/.m2, ~/.npm, ~/.cargo); application data under ~/.config
-# and ~/.local/share with a trash; assistant folders (~/.claude, ~/.vscode with extensions); and
-# ~/Documents and ~/Downloads, which the walk does not enter. Regular files are topped up in
-# ~/Downloads to exactly 100,000.
+# docs/benchmarks.md ("keyrun doctor --home") describes. The home contains:
+#   - 20 projects under ~/src, ~/code, ~/projects and ~/work, each with sources, env files, a
+#     node_modules tree and git objects;
+#   - package caches (~/.cache, ~/.m2, ~/.npm, ~/.cargo);
+#   - application data under ~/.config and ~/.local/share, with a trash;
+#   - assistant folders (~/.claude, and ~/.vscode with extensions);
+#   - ~/Documents and ~/Downloads, which the walk does not enter. Regular files are topped up in
+#     ~/Downloads to exactly 100,000.
 #
 # Each run is `keyrun doctor --home --dir ~/src/proj0` with HOME pointing at the synthetic home,
 # output to /dev/null; the runs without --home come first for comparison. A third command runs

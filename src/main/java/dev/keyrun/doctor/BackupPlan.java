@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 
 /**
- * What one backup tool's configuration copies, as far as doctor reads it.
+ * The files that one backup tool's configuration copies, as far as doctor reads the configuration.
  *
  * @param tool the tool's name, such as {@code borgmatic}
  * @param config the configuration file that was read

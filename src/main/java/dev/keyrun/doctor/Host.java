@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the machine checks of {@code keyrun doctor} read besides the project: the root directory
- * that system paths such as {@code /etc/systemd/system} are looked up under, the home directory,
- * the environment keyrun was started with and the operating system.
+ * The machine that {@code keyrun doctor} checks besides the project: the root directory that system
+ * paths such as {@code /etc/systemd/system} are looked up under, the home directory, the
+ * environment keyrun was started with and the operating system.
  *
  * @param root the directory system paths are resolved under: {@code /}, or another root given with
  *     {@code --root} (a mounted image, or a test's directory)

@@ -167,8 +167,8 @@ final class RotationAgeCheck implements Check {
   }
 
   /**
-   * Tells whether keyrun rejected a file because another user can write it or owns it: whoever that
-   * is chooses what a command receives, so it is a failure and not a warning.
+   * Tells whether keyrun rejected a file because another user can write it or owns it. That user
+   * chooses what a command receives, so it is a failure and not a warning.
    */
   private static boolean untrusted(KeyrunException failure) {
     String problem = failure.problem();

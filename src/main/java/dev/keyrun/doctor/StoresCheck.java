@@ -22,9 +22,9 @@ final class StoresCheck implements Check {
   static final String NAME = "stores";
 
   /**
-   * The time each probe gets. An estimate: users of {@code op} report 0.5 to 1.5 s per call, and a
-   * running gnome-keyring responds within milliseconds, so a probe still running after 5 s is
-   * waiting for something that will not come, such as a prompt no one sees.
+   * The time each probe gets, an estimate: {@code op --version} and a running gnome-keyring answer
+   * well within a second here, so a probe still running after 5 s is likely waiting on something
+   * that will not come, such as a prompt on no terminal.
    */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 

@@ -123,7 +123,7 @@ class DoctorTest {
   }
 
   @Test
-  void deletedEnvFileWithValuesStaysInHistory() throws Exception {
+  void deletedEnvFileKeepsHistoryWarning() throws Exception {
     writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-------");
     git("add", ".env");
     git("commit", "-q", "-m", "add env");
@@ -141,7 +141,7 @@ class DoctorTest {
   }
 
   @Test
-  void trackedEnvFileTurnedIntoReferencesStaysInHistory() throws Exception {
+  void referencesKeepHistoryWarning() throws Exception {
     writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-------");
     git("add", ".env");
     git("commit", "-q", "-m", "add env");
@@ -171,7 +171,7 @@ class DoctorTest {
   }
 
   @Test
-  void ignoreLineIsRelativeToProjectBelowRepositoryRoot() throws Exception {
+  void ignoreLineInSubdirectoryProject() throws Exception {
     Path service = Files.createDirectories(project.resolve("svc"));
     Files.writeString(service.resolve(".env"), "OPENAI_API_KEY=" + OPENAI_VALUE + "\n");
     Files.setPosixFilePermissions(
@@ -273,7 +273,7 @@ class DoctorTest {
   }
 
   @Test
-  void projectDirectoryGivenAsSymbolicLinkIsWalked() throws Exception {
+  void linkedProjectDirectoryIsWalked() throws Exception {
     writeEnv("OPENAI_API_KEY=" + OPENAI_VALUE + "\n", "rw-r--r--");
     Path link = Files.createSymbolicLink(directory.resolve("linked-app"), project);
 
